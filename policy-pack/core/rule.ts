@@ -80,10 +80,10 @@ export type Rule = ResourceRule | StackRule;
 
 /** Define a resource rule with its metadata beside the check. */
 export function resourceRule(rule: Omit<ResourceRule, "kind">): ResourceRule {
-  return { kind: "resource", ...rule };
+  return { ...rule, kind: "resource" };
 }
 
 /** Define a stack rule with its metadata beside the check. */
 export function stackRule(rule: Omit<StackRule, "kind">): StackRule {
-  return { kind: "stack", ...rule };
+  return { ...rule, kind: "stack" };
 }
