@@ -7,7 +7,7 @@ describe("rule registry", () => {
   });
 
   it.each(RULES.map((r) => [r.id, r] as const))("%s carries complete metadata", (_id, rule) => {
-    expect(rule.id).toMatch(/^[A-Z]+-[A-Z]?[0-9]{3}[A-Z]?$/);
+    expect(rule.id).toMatch(/^[A-Z]+-[A-Z]?[0-9]{2,3}[A-Z]?$/);
     expect(rule.name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(rule.name).not.toBe("all");
     expect(rule.description.length).toBeGreaterThan(10);
