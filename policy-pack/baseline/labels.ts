@@ -7,6 +7,8 @@ export const LABELS = {
   tier: `${LABEL_PREFIX}tier`,
   pool: `${LABEL_PREFIX}pool`,
   sgRole: `${LABEL_PREFIX}sg-role`,
+  /** Role of the *source* SG of an ingress rule (`node`, `cluster`, …, or `self` for a self-reference). */
+  sourceRole: `${LABEL_PREFIX}source-role`,
   /** Prefix of exemption tags/annotations: `hardened-cluster.io/exempt.<RULE-ID>: <justification>`. */
   exemptPrefix: `${LABEL_PREFIX}exempt.`,
 } as const;

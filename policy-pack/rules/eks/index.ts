@@ -1,4 +1,13 @@
 import type { Rule } from "../../core/rule";
+import { eks001 } from "./eks-001-private-endpoint-enabled";
+import { eks002 } from "./eks-002-public-endpoint-disabled";
+import { eks003 } from "./eks-003-public-cidrs-not-open";
+import { eks004 } from "./eks-004-secrets-encrypted-with-cmk";
+import { eks004s } from "./eks-004s-secrets-key-in-stack-valid";
+import { eks005 } from "./eks-005-control-plane-logging-complete";
+import { eks006 } from "./eks-006-authentication-mode-api";
+import { eks007 } from "./eks-007-supported-version";
+import { eks008 } from "./eks-008-no-implicit-cluster-admin";
 
-/** Rules of the `eks` family, in catalog order. */
-export const eksRules: readonly Rule[] = [];
+/** Rules of the `eks` family, in catalog order (EKS-004's stack part is `EKS-004S`, right after it). */
+export const eksRules: readonly Rule[] = [eks001, eks002, eks003, eks004, eks004s, eks005, eks006, eks007, eks008];

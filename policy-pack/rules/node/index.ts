@@ -1,4 +1,14 @@
 import type { Rule } from "../../core/rule";
+import { node001 } from "./node-001-imdsv2-hop-limit-1";
+import { node002 } from "./node-002-root-volume-encrypted";
+import { node003 } from "./node-003-nodegroup-uses-hardened-launch-template";
+import { node003s } from "./node-003s-nodegroup-launch-template-hardened";
+import { node004 } from "./node-004-no-ssh-access";
+import { node005 } from "./node-005-sensitive-pool-tainted";
+import { node007 } from "./node-007-ami-family-allowed";
 
-/** Rules of the `node` family, in catalog order. */
-export const nodeRules: readonly Rule[] = [];
+/**
+ * Rules of the `node` family, in catalog order (NODE-003's stack part is `NODE-003S`, right after it).
+ * NODE-006 is a Kubernetes workload rule and lives with the workload rules.
+ */
+export const nodeRules: readonly Rule[] = [node001, node002, node003, node003s, node004, node005, node007];

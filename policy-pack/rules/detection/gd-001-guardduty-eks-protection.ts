@@ -1,0 +1,89 @@
+import { quietGet, UNKNOWN } from "../../core/fields";
+import { stackRule, type StackResource } from "../../core/rule";
+import { cannotVerify } from "../../core/unknowns";
+
+const DETECTOR = "aws:guardduty/detector:Detector";
+const FEATURE = "aws:guardduty/detectorFeature:DetectorFeature";
+const CLUSTER = "aws:eks/cluster:Cluster";
+
+/** A feature state read from a DetectorFeature resource. */
+interface FeatureState {
+  readonly name: string;
+  readonly enabled: boolean;
+  readonly addonManagement: boolean;
+}
+
+function featureState(f: StackResource): FeatureState | typeof UNKNOWN {
+  const name = quietGet(f.props, "name");
+  const status = quietGet(f.props, "status");
+  const extras = quietGet(f.props, "additionalConfigurations");
+  if (name === UNKNOWN || status === UNKNOWN || extras === UNKNOWN) return UNKNOWN;
+  const addonManagement =
+    Array.isArray(extras) && extras.some((c: Record<string, unknown>) => c?.name === "EKS_ADDON_MANAGEMENT" && c?.status === "ENABLED");
+  return { name: String(name), enabled: status === "ENABLED", addonManagement };
+}
+
+/** GD-001: with config requireGuardDuty, a detector with EKS audit-log and EKS runtime monitoring enabled. */
+export const gd001 = stackRule({
+  id: "GD-001",
+  name: "guardduty-eks-protection",
+  description:
+    "When config requireGuardDuty is true, the stack must have a GuardDuty detector with EKS_AUDIT_LOGS and EKS_RUNTIME_MONITORING (or RUNTIME_MONITORING with EKS_ADDON_MANAGEMENT) enabled.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  groups: ["detection", "aws"],
+  seed: ["S3", "S1 §5.10"],
+  upstream: "@pulumi/aws guardduty.Detector, guardduty.DetectorFeature",
+  remediation:
+    'Create aws.guardduty.Detector {enable: true} and DetectorFeatures {detectorId: detector.id, name: "EKS_AUDIT_LOGS", status: "ENABLED"} and {name: "RUNTIME_MONITORING", status: "ENABLED", additionalConfigurations: [{name: "EKS_ADDON_MANAGEMENT", status: "ENABLED"}]}.',
+  resourceTypes: [DETECTOR, FEATURE],
+  check(resources, report, config) {
+    if (!config.requireGuardDuty) return;
+    const detectors = resources.filter((r) => r.type === DETECTOR);
+    if (detectors.length === 0) {
+      const clusters = resources.filter((r) => r.type === CLUSTER);
+      const message = "no aws.guardduty.Detector in the stack while config requireGuardDuty is true";
+      if (clusters.length === 0) report({ message });
+      for (const c of clusters) report({ urn: c.urn, message: `${message} (cluster ${c.name} is unmonitored)` });
+      return;
+    }
+    for (const d of detectors) {
+      const enable = quietGet(d.props, "enable");
+      if (enable === UNKNOWN) report({ urn: d.urn, ...cannotVerify("enable") });
+      else if (enable === false) {
+        report({ urn: d.urn, message: `detector ${d.name} has enable = false`, remediation: "Set enable: true on the detector." });
+        continue;
+      }
+      const features: FeatureState[] = [];
+      let deferred = false;
+      for (const f of resources) {
+        if (f.type !== FEATURE || !(f.propertyDependencies.detectorId ?? []).includes(d.urn)) continue;
+        const s = featureState(f);
+        if (s === UNKNOWN) deferred = true;
+        else features.push(s);
+      }
+      const legacyAudit = quietGet(d.props, "datasources.kubernetes.auditLogs.enable") === true;
+      const audit = legacyAudit || features.some((f) => f.name === "EKS_AUDIT_LOGS" && f.enabled);
+      const runtime = features.some((f) => (f.name === "EKS_RUNTIME_MONITORING" && f.enabled) || (f.name === "RUNTIME_MONITORING" && f.enabled && f.addonManagement));
+      if (deferred && (!audit || !runtime)) {
+        report({ urn: d.urn, ...cannotVerify(`DetectorFeature name/status of detector ${d.name}`) });
+        continue;
+      }
+      if (!audit) {
+        report({
+          urn: d.urn,
+          message: `detector ${d.name} has no DetectorFeature EKS_AUDIT_LOGS with status ENABLED (joined through detectorId)`,
+          remediation: 'Add aws.guardduty.DetectorFeature {detectorId: detector.id, name: "EKS_AUDIT_LOGS", status: "ENABLED"}.',
+        });
+      }
+      if (!runtime) {
+        report({
+          urn: d.urn,
+          message: `detector ${d.name} has no EKS runtime monitoring: need DetectorFeature EKS_RUNTIME_MONITORING ENABLED, or RUNTIME_MONITORING ENABLED with additionalConfigurations EKS_ADDON_MANAGEMENT ENABLED`,
+          remediation:
+            'Add aws.guardduty.DetectorFeature {detectorId: detector.id, name: "RUNTIME_MONITORING", status: "ENABLED", additionalConfigurations: [{name: "EKS_ADDON_MANAGEMENT", status: "ENABLED"}]}.',
+        });
+      }
+    }
+  },
+});

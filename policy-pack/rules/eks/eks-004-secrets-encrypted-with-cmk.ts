@@ -1,0 +1,41 @@
+import { fieldReader, has, UNKNOWN } from "../../core/fields";
+import { resourceRule } from "../../core/rule";
+import { isAwsManagedAlias } from "./kms-alias";
+import { EKS_TYPES } from "./types";
+
+/** EKS-004 (resource part): Secrets envelope-encrypted with a customer-managed KMS key. */
+export const eks004 = resourceRule({
+  id: "EKS-004",
+  name: "eks-secrets-encrypted-with-cmk",
+  description: "EKS clusters must envelope-encrypt Secrets with a customer-managed KMS key (encryptionConfig with resources [\"secrets\"] and provider.keyArn).",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  groups: ["eks", "aws"],
+  seed: ["S1 §5.4.5", "S1 §5.12", "S1 §5.9"],
+  upstream: "@pulumi/aws ClusterEncryptionConfig; Security Hub EKS.3",
+  remediation: "Create an aws.kms.Key in the stack and set encryptionConfig: {provider: {keyArn: key.arn}, resources: [\"secrets\"]}.",
+  resourceTypes: [EKS_TYPES.cluster],
+  check(resource, report) {
+    const props = resource.props ?? {};
+    if (!has(props, "encryptionConfig")) {
+      report("encryptionConfig is absent: Kubernetes Secrets are stored in etcd without envelope encryption");
+      return;
+    }
+    const get = fieldReader(props, report);
+    const resources = get("encryptionConfig.resources");
+    if (resources !== UNKNOWN && !(Array.isArray(resources) && resources.includes("secrets"))) {
+      report({ message: `encryptionConfig.resources is ${JSON.stringify(resources ?? null)}; it must include "secrets"`, remediation: 'Set encryptionConfig.resources: ["secrets"].' });
+    }
+    if (!has(props, "encryptionConfig.provider.keyArn")) {
+      report({ message: "encryptionConfig.provider.keyArn is absent", remediation: "Set encryptionConfig.provider.keyArn to the ARN of a customer-managed aws.kms.Key." });
+      return;
+    }
+    const keyArn = get("encryptionConfig.provider.keyArn");
+    if (typeof keyArn === "string" && isAwsManagedAlias(keyArn)) {
+      report({
+        message: `encryptionConfig.provider.keyArn = ${keyArn} is an AWS-managed key alias; EKS needs a customer-managed symmetric key`,
+        remediation: "Set encryptionConfig.provider.keyArn to the ARN of a customer-managed aws.kms.Key (not alias/aws/...).",
+      });
+    }
+  },
+});

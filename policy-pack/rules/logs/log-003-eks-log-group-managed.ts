@@ -1,0 +1,50 @@
+import { quietGet, UNKNOWN } from "../../core/fields";
+import { stackRule } from "../../core/rule";
+import { cannotVerify } from "../../core/unknowns";
+import { eksLogGroupName, LOG_TYPES } from "./types";
+
+/** LOG-003: the EKS control-plane log group is declared in the stack and created before the cluster. */
+export const log003 = stackRule({
+  id: "LOG-003",
+  name: "eks-log-group-managed",
+  description: "A cluster with control-plane logging needs a LogGroup named /aws/eks/<cluster name>/cluster in the stack, and must dependsOn it.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  groups: ["logs", "aws"],
+  seed: ["S1 §5.10", "S3"],
+  upstream: "@pulumi/aws eks.Cluster docs (dependsOn the log group so EKS does not auto-create it)",
+  remediation: "Declare aws.cloudwatch.LogGroup {name: `/aws/eks/${clusterName}/cluster`, kmsKeyId, retentionInDays: 365} and pass it in the cluster's dependsOn.",
+  resourceTypes: [LOG_TYPES.cluster, LOG_TYPES.logGroup],
+  check(resources, report) {
+    const groups = resources.filter((r) => r.type === LOG_TYPES.logGroup);
+    for (const cluster of resources) {
+      if (cluster.type !== LOG_TYPES.cluster) continue;
+      const types = quietGet(cluster.props, "enabledClusterLogTypes");
+      if (types === UNKNOWN) {
+        report({ urn: cluster.urn, ...cannotVerify("enabledClusterLogTypes") });
+        continue;
+      }
+      if (!Array.isArray(types) || types.length === 0) continue;
+      const name = quietGet(cluster.props, "name");
+      if (name === UNKNOWN) {
+        report({ urn: cluster.urn, ...cannotVerify("name") });
+        continue;
+      }
+      if (typeof name !== "string" || name === "") {
+        report({ urn: cluster.urn, message: "name is absent: the cluster log group /aws/eks/<name>/cluster cannot be declared ahead", remediation: "Set name on the cluster explicitly." });
+        continue;
+      }
+      const expected = eksLogGroupName(name);
+      const group = groups.find((g) => quietGet(g.props, "name") === expected);
+      if (!group) {
+        report({ urn: cluster.urn, message: `no aws.cloudwatch.LogGroup named ${expected} in the stack: EKS would create it unencrypted and never expiring` });
+      } else if (!cluster.dependencies.includes(group.urn)) {
+        report({
+          urn: cluster.urn,
+          message: `cluster ${cluster.name} does not depend on log group ${group.name} (${expected}); EKS may create the group first`,
+          remediation: `Add the log group to the cluster's dependsOn.`,
+        });
+      }
+    }
+  },
+});

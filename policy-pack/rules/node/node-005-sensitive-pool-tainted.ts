@@ -1,0 +1,38 @@
+import { SENSITIVE_POOL } from "../../baseline/labels";
+import { fieldReader, UNKNOWN } from "../../core/fields";
+import { resourceRule } from "../../core/rule";
+import { NODE_TYPES } from "./types";
+
+const REPELLING = ["NO_SCHEDULE", "NO_EXECUTE"];
+
+/** NODE-005: the sensitive pool is labelled and tainted with the same key/value. */
+export const node005 = resourceRule({
+  id: "NODE-005",
+  name: "sensitive-pool-tainted",
+  description: "A node group labelled <poolLabelKey>=sensitive must carry the matching NO_SCHEDULE taint; pool label and taint values must agree.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  groups: ["node", "aws"],
+  seed: ["S1 §5.6", "S2"],
+  upstream: "@pulumi/aws NodeGroupTaint; Kubernetes RBAC good practices",
+  remediation: "Label and taint the pool with the same key/value: labels {<poolLabelKey>: sensitive} and taints [{key: <poolLabelKey>, value: sensitive, effect: \"NO_SCHEDULE\"}].",
+  resourceTypes: [NODE_TYPES.nodeGroup],
+  check(resource, report, config) {
+    const key = config.poolLabelKey;
+    const get = fieldReader(resource.props, report);
+    const labels = get("labels");
+    const taints = get("taints");
+    if (labels === UNKNOWN || taints === UNKNOWN) return;
+    const label = labels && typeof labels === "object" ? (labels as Record<string, unknown>)[key] : undefined;
+    const list = Array.isArray(taints) ? (taints as Record<string, unknown>[]) : [];
+    const fix = { remediation: `Add taints: [{key: "${key}", value: "${SENSITIVE_POOL}", effect: "NO_SCHEDULE"}] and labels {"${key}": "${SENSITIVE_POOL}"}.` };
+    if (label === SENSITIVE_POOL && !list.some((t) => t?.key === key && t?.value === SENSITIVE_POOL && REPELLING.includes(String(t?.effect)))) {
+      report({ message: `labels["${key}"] = ${SENSITIVE_POOL} but taints has no {key: "${key}", value: "${SENSITIVE_POOL}", effect: NO_SCHEDULE}: ordinary pods can land on the sensitive pool`, ...fix });
+    }
+    list.forEach((t, i) => {
+      if (t?.key === key && t?.value !== label) {
+        report({ message: `taints[${i}] ${key}=${String(t?.value)} does not match labels["${key}"] = ${label === undefined ? "<absent>" : String(label)}: workloads could tolerate but not select the pool`, ...fix });
+      }
+    });
+  },
+});

@@ -1,0 +1,31 @@
+import { LABELS } from "../../baseline/labels";
+import { resourceRule } from "../../core/rule";
+import { allTrafficPermitted, describeSource, describeTraffic, overlapsPorts, roleHint, sourceKinds } from "../../core/security-groups";
+import { eachIngressSource, INGRESS_TYPES } from "./each-ingress";
+
+const KUBELET_SOURCES = ["self", "cluster", "control-plane"] as const;
+
+/** SG-006: kubelet 10250 only from the cluster/control-plane SG or self. */
+export const sg006 = resourceRule({
+  id: "SG-006",
+  name: "sg-kubelet-from-control-plane-only",
+  description: "Kubelet API (TCP 10250) ingress only from the cluster/control-plane SG or self.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  groups: ["sg", "aws"],
+  seed: ["S1 §5.4.6", "S0"],
+  upstream: "kubernetes.io Ports and Protocols; kubernetes/kubernetes#136550",
+  remediation: "Set the 10250 rule's source to the cluster security group (vpcConfig.clusterSecurityGroupId).",
+  resourceTypes: INGRESS_TYPES,
+  check(resource, report, config) {
+    eachIngressSource(resource, config, report, (rule, source, role) => {
+      if (rule.protocol === "udp" || !overlapsPorts(rule, 10250, 10250) || allTrafficPermitted(rule, source, role, config)) return;
+      const kinds = sourceKinds(source, config);
+      if (source.kind !== "cidr" && source.kind !== "prefixList" && KUBELET_SOURCES.some((k) => kinds.has(k))) return;
+      report({
+        message: `${describeTraffic(rule)} reaches the kubelet (10250) from ${describeSource(source)}; only the cluster/control-plane SG or self may${roleHint(source)}`,
+        remediation: `Replace ${source.field} with the cluster security group (tag ${LABELS.sourceRole}=cluster on the rule).`,
+      });
+    });
+  },
+});
