@@ -1,4 +1,6 @@
 import type { Rule } from "../../core/rule";
+import { sa001 } from "./sa-001-default-sa-no-automount";
+import { sa002 } from "./sa-002-workload-token-automount";
 
 /** Rules of the `serviceaccount` family, in catalog order. */
-export const serviceaccountRules: readonly Rule[] = [];
+export const serviceaccountRules: readonly Rule[] = [sa001, sa002];

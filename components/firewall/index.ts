@@ -1,0 +1,137 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { isWorldCidr } from "../network/cidr";
+import { FIREWALL_ROLES, peerKey, planEgress, planIngress, type AddonPort, type AwsApiPath, type EgressAllowance, type FirewallRole, type Peer, type PlannedRule } from "./plan";
+import { ruleTags, sgTags } from "./tags";
+
+export { planIngress, planEgress, FIREWALL_ROLES, type AddonPort, type EgressAllowance, type FirewallRole, type PlannedRule, type Peer, type AwsApiPath } from "./plan";
+export { SOURCE_ROLE_TAG, PORT_ROW_TAG, sgTags, ruleTags, type RuleSourceRole } from "./tags";
+
+/** Arguments of {@link Firewall}. */
+export interface FirewallArgs {
+  readonly vpcId: pulumi.Input<string>;
+  /** VPC CIDR (literal): DNS egress target. */
+  readonly vpcCidr: string;
+  /** Pod CIDR (literal): DNS egress target. */
+  readonly podCidr: string;
+  /** CIDRs allowed to reach the private API endpoint on 443 (admin VPN, deployer subnets). Never `/0`. */
+  readonly apiCidrs?: readonly string[];
+  /** SGs owned elsewhere that may reach NodePorts. */
+  readonly trustedSecurityGroupIds?: readonly string[];
+  /** Ports of enabled add-ons (webhooks), each justified; opened from the cluster SG only. */
+  readonly addonPorts?: readonly AddonPort[];
+  /** How nodes reach AWS APIs: through the Network's endpoints (private-only) or the NAT. */
+  readonly awsApis: AwsApiPath;
+  /** Endpoint SG and S3 prefix list, required when `awsApis.mode` is `endpoints`. */
+  readonly endpointSecurityGroupId?: pulumi.Input<string>;
+  readonly s3PrefixListId?: pulumi.Input<string>;
+  /** Egress beyond the defaults, each justified. */
+  readonly extraEgress?: readonly EgressAllowance[];
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * Cluster, node, pod and load-balancer security groups whose ingress is generated from the port table
+ * (policy-pack/baseline/ports.ts) and whose egress is restricted. Every SG carries its
+ * `hardened-cluster.io/sg-role`; every rule carries the target role, the source role and the table row.
+ *
+ * The cluster SG is attached to the control-plane ENIs through `vpcConfig.securityGroupIds`. EKS also
+ * creates its own cluster SG (all traffic from itself); our nodes do not join it, so only our rules apply
+ * to node traffic.
+ */
+export class Firewall extends pulumi.ComponentResource {
+  readonly clusterSecurityGroupId: pulumi.Output<string>;
+  readonly nodeSecurityGroupId: pulumi.Output<string>;
+  readonly podSecurityGroupId: pulumi.Output<string>;
+  readonly lbSecurityGroupId: pulumi.Output<string>;
+  /** The security groups by role. */
+  readonly groups: Record<FirewallRole, aws.ec2.SecurityGroup>;
+  /** The planned ingress, as data (what the rules were generated from). */
+  readonly ingressPlan: PlannedRule[];
+  readonly egressPlan: PlannedRule[];
+
+  constructor(name: string, args: FirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+    validateFirewallArgs(args);
+    super("hardened-cluster:firewall:Firewall", name, {}, opts);
+    const tags = { ...args.tags };
+    const descriptions: Record<FirewallRole, string> = {
+      cluster: "EKS control plane ENIs: API 443 from nodes, pods and allowlisted CIDRs",
+      node: "EKS nodes: kubelet from the control plane, NodePorts from the load balancer",
+      pods: "Pod ENIs (custom networking / security groups for pods), filtered by NetworkPolicy",
+      lb: "Load balancers in front of NodePort services",
+    };
+    const groups = {} as Record<FirewallRole, aws.ec2.SecurityGroup>;
+    for (const role of FIREWALL_ROLES) {
+      groups[role] = new aws.ec2.SecurityGroup(`${name}-${role}`, { vpcId: args.vpcId, description: descriptions[role], tags: sgTags(`${name}-${role}`, role, tags) }, { parent: this });
+    }
+    this.groups = groups;
+    this.clusterSecurityGroupId = groups.cluster.id;
+    this.nodeSecurityGroupId = groups.node.id;
+    this.podSecurityGroupId = groups.pods.id;
+    this.lbSecurityGroupId = groups.lb.id;
+
+    this.ingressPlan = planIngress({ apiCidrs: args.apiCidrs ?? [], trustedSecurityGroupIds: args.trustedSecurityGroupIds ?? [], addonPorts: args.addonPorts ?? [] });
+    this.egressPlan = planEgress({ vpcCidr: args.vpcCidr, podCidr: args.podCidr, awsApis: args.awsApis, addonPorts: args.addonPorts ?? [], extraEgress: args.extraEgress ?? [] });
+
+    const peerArgs = (target: FirewallRole, peer: Peer) => {
+      switch (peer.kind) {
+        case "self":
+          return { referencedSecurityGroupId: groups[target].id };
+        case "sg":
+          return { referencedSecurityGroupId: peer.role === "endpoint" ? args.endpointSecurityGroupId : groups[peer.role].id };
+        case "sg-id":
+          return { referencedSecurityGroupId: peer.id };
+        case "cidr":
+          return { cidrIpv4: peer.cidr };
+        case "prefix-list":
+          return { prefixListId: args.s3PrefixListId };
+      }
+    };
+    const sourceRole = (target: FirewallRole, peer: Peer) => (peer.kind === "self" ? target : peer.role);
+    // Names derive from the rule's content (not its position) so adding an add-on port renames nothing.
+    const ruleName = (dir: string, r: PlannedRule) => `${name}-${r.target}-${dir}-${r.row}-${r.protocol}-${peerKey(r.peer)}`.replace(/[^a-zA-Z0-9-]/g, "-");
+    const ports = (r: PlannedRule) => (r.protocol === "all" ? { ipProtocol: "-1" } : { ipProtocol: r.protocol, fromPort: r.fromPort, toPort: r.toPort });
+
+    this.ingressPlan.forEach((r) => {
+      new aws.vpc.SecurityGroupIngressRule(
+        ruleName("in", r),
+        { securityGroupId: groups[r.target].id, description: r.description.slice(0, 255), ...ports(r), ...peerArgs(r.target, r.peer), tags: ruleTags(r.target, sourceRole(r.target, r.peer), r.row, tags) },
+        { parent: this },
+      );
+    });
+    this.egressPlan.forEach((r) => {
+      new aws.vpc.SecurityGroupEgressRule(
+        ruleName("out", r),
+        { securityGroupId: groups[r.target].id, description: r.description.slice(0, 255), ...ports(r), ...peerArgs(r.target, r.peer), tags: ruleTags(r.target, sourceRole(r.target, r.peer), r.row, tags) },
+        { parent: this },
+      );
+    });
+
+    this.registerOutputs({
+      clusterSecurityGroupId: this.clusterSecurityGroupId,
+      nodeSecurityGroupId: this.nodeSecurityGroupId,
+      podSecurityGroupId: this.podSecurityGroupId,
+      lbSecurityGroupId: this.lbSecurityGroupId,
+    });
+  }
+}
+
+function validateFirewallArgs(args: FirewallArgs): void {
+  for (const cidr of args.apiCidrs ?? []) {
+    if (isWorldCidr(cidr)) throw new Error(`Firewall: apiCidrs contains ${cidr}; list office/VPN CIDRs only, never the world`);
+  }
+  const seen = new Set<string>();
+  for (const a of args.addonPorts ?? []) {
+    if (!Number.isInteger(a.port) || a.port < 1 || a.port > 65535) throw new Error(`Firewall: addonPorts ${a.name}.port ${a.port} must be one port 1-65535`);
+    if ((a.justification ?? "").trim().length < 20) throw new Error(`Firewall: addonPorts ${a.name}.justification must say why (at least 20 characters)`);
+    if (seen.has(a.name)) throw new Error(`Firewall: addonPorts lists ${a.name} twice`);
+    seen.add(a.name);
+  }
+  for (const e of args.extraEgress ?? []) {
+    if ((e.justification ?? "").trim().length < 20) throw new Error(`Firewall: extraEgress ${e.name}.justification must say why (at least 20 characters)`);
+    if (e.fromPort > e.toPort) throw new Error(`Firewall: extraEgress ${e.name} fromPort > toPort`);
+  }
+  if (args.awsApis.mode === "endpoints" && (!args.endpointSecurityGroupId || !args.s3PrefixListId)) {
+    throw new Error("Firewall: awsApis.mode is endpoints but endpointSecurityGroupId or s3PrefixListId is missing; pass the Network's outputs");
+  }
+}

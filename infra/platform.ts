@@ -1,0 +1,211 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Cluster, ClusterAddons, roleArn, roleNames } from "../components/cluster";
+import { Deployer } from "../components/deployer";
+import { Firewall } from "../components/firewall";
+import { HardenedKey } from "../components/kms";
+import { Network } from "../components/network";
+import { NodePool, NodeRole, POOL_KINDS, type PoolKind } from "../components/node-pool";
+import { PodNetworking } from "../components/network/eni-configs";
+import { composeInCluster, type InClusterComposer, type InClusterContext } from "./in-cluster";
+import { clusterAdminsFor, deployerCidrsFor, enabledAddonPorts, packConfigFor } from "./policy-config";
+import type { PlatformConfig } from "./schema";
+
+/** Everything the platform registers, for composition and stack outputs. */
+export interface Platform {
+  /** Context for the in-cluster layer (also what a StackReference reconstructs). */
+  readonly context: InClusterContext;
+  /** Where the in-cluster layer runs: in this stack, or in the in-cluster stack run by the deployer. */
+  readonly inClusterLayer: "same-stack" | "deployer";
+  readonly outputs: Record<string, unknown>;
+}
+
+/**
+ * Compose the AWS layer (keys → network → firewall → cluster → node pools → CoreDNS → deployer). With the
+ * deployer enabled the API is private and unreachable from where this stack runs, so the in-cluster layer
+ * (ENIConfigs, then `inCluster`) is left to the in-cluster stack (infra/in-cluster) that the deployer runs
+ * inside the VPC; otherwise it is composed here. Registers resources; call only after the config validated.
+ */
+export function buildPlatform(config: PlatformConfig, region: string, inCluster: InClusterComposer = composeInCluster): Platform {
+  const name = config.clusterName;
+  const protect = config.protect;
+  const tags = { ...config.tags, "hardened-cluster.io/environment": config.environment, "hardened-cluster.io/cluster": name };
+  const base = { accountId: config.accountId, region, protect, deletionWindowInDays: config.kms.deletionWindowInDays, tags };
+  const deployerEnabled = config.deployer?.enabled === true;
+
+  const logsKey = new HardenedKey(`${name}-logs`, {
+    ...base,
+    description: `${name}: CloudWatch Logs (control plane, flow logs, deployer)`,
+    services: deployerEnabled ? ["logs", "codebuild"] : ["logs"],
+    usePrincipalArns: deployerEnabled ? [roleArn(config.accountId, roleNames.deployer(name))] : [],
+  });
+  const secretsKey = new HardenedKey(`${name}-secrets`, {
+    ...base,
+    description: `${name}: Kubernetes Secrets envelope encryption`,
+    services: ["eks"],
+    usePrincipalArns: [roleArn(config.accountId, roleNames.cluster(name))],
+  });
+  const ebsKey = new HardenedKey(`${name}-ebs`, { ...base, description: `${name}: node EBS volumes`, services: ["ebs"] });
+
+  const network = new Network(name, {
+    cidr: config.network.cidr,
+    podCidr: config.network.podCidr,
+    availabilityZones: config.network.availabilityZones,
+    privateOnly: config.network.privateOnly,
+    singleNatGateway: config.network.singleNatGateway,
+    deployerSubnets: deployerEnabled,
+    region,
+    accountId: config.accountId,
+    flowLogKmsKeyArn: logsKey.arn,
+    flowLogRetentionDays: config.logRetentionDays,
+    protect,
+    clusterName: name,
+    tags,
+  });
+
+  const addonPorts = enabledAddonPorts(config);
+  const firewall = new Firewall(name, {
+    vpcId: network.vpcId,
+    vpcCidr: network.vpcCidr,
+    podCidr: network.podCidr,
+    apiCidrs: [...config.endpoint.privateAccessCidrs, ...deployerCidrsFor(config)],
+    addonPorts,
+    awsApis: config.network.privateOnly ? { mode: "endpoints" } : { mode: "nat" },
+    endpointSecurityGroupId: network.endpointSecurityGroupId,
+    s3PrefixListId: network.s3PrefixListId,
+    extraEgress: config.extraEgress,
+    tags,
+  });
+
+  const cluster = new Cluster(name, {
+    name,
+    version: config.kubernetesVersion,
+    region,
+    accountId: config.accountId,
+    subnetIds: network.privateSubnetIds,
+    securityGroupId: firewall.clusterSecurityGroupId,
+    publicAccess: { enabled: config.endpoint.publicAccess, cidrs: config.endpoint.publicAccessCidrs },
+    secretsKeyArn: secretsKey.arn,
+    logsKeyArn: logsKey.arn,
+    logRetentionDays: config.logRetentionDays,
+    admins: clusterAdminsFor(config),
+    addonVersions: { vpcCni: config.addons.vpcCni, kubeProxy: config.addons.kubeProxy, podIdentityAgent: config.addons.podIdentityAgent },
+    deletionProtection: config.environment === "prod",
+    protect,
+    tags,
+  });
+
+  // Same-stack layout: the API is reachable from here, so ENIConfigs exist before any node starts and CoreDNS
+  // follows the pools. Split layout: the in-cluster stack (run by the deployer) creates both.
+  const sameStack = !deployerEnabled;
+  const podNetworking = sameStack
+    ? new PodNetworking(`${name}-pod-networking`, { podSubnets: network.podSubnetsByAz, podSecurityGroupId: firewall.podSecurityGroupId }, { provider: cluster.provider, dependsOn: [cluster.addons] })
+    : undefined;
+
+  const nodeRole = new NodeRole(`${name}-node`, { roleName: roleNames.node(name), ssmAccess: config.nodeSsmAccess, tags });
+  const pools = {} as Record<PoolKind, NodePool>;
+  for (const kind of POOL_KINDS) {
+    const pool = config.nodePools[kind];
+    pools[kind] = new NodePool(
+      `${name}-${kind}`,
+      {
+        clusterName: cluster.clusterName,
+        kind,
+        nodeRoleArn: nodeRole.arn,
+        subnetIds: network.privateSubnetIds,
+        securityGroupIds: [firewall.nodeSecurityGroupId],
+        ebsKmsKeyArn: ebsKey.arn,
+        instanceTypes: pool.instanceTypes,
+        minSize: pool.minSize,
+        maxSize: pool.maxSize,
+        desiredSize: pool.desiredSize,
+        amiType: pool.amiType,
+        diskSizeGiB: pool.diskSizeGiB,
+        metadataHopLimit: pool.metadataHopLimit,
+        capacityType: pool.capacityType,
+        tags,
+      },
+      { dependsOn: [cluster.addons, ...(podNetworking ? [podNetworking] : [])] },
+    );
+  }
+  const coredns = sameStack
+    ? new ClusterAddons(`${name}-dns`, { clusterName: cluster.clusterName, addons: [{ name: "coredns", version: config.addons.coredns }], tags }, { dependsOn: Object.values(pools) })
+    : undefined;
+
+  let deployer: Deployer | undefined;
+  if (config.deployer?.enabled) {
+    deployer = new Deployer(`${name}-deployer`, {
+      clusterName: name,
+      clusterArn: cluster.cluster.arn,
+      region,
+      accountId: config.accountId,
+      roleName: roleNames.deployer(name),
+      vpcId: network.vpcId,
+      vpcCidr: network.vpcCidr,
+      subnetIds: network.deployerSubnetIds,
+      clusterSecurityGroupId: firewall.clusterSecurityGroupId,
+      awsApis:
+        config.network.privateOnly && network.endpointSecurityGroupId && network.s3PrefixListId
+          ? { mode: "endpoints", endpointSecurityGroupId: network.endpointSecurityGroupId, s3PrefixListId: network.s3PrefixListId }
+          : { mode: "nat" },
+      kmsKeyArn: logsKey.arn,
+      source: { type: config.deployer.sourceType, location: config.deployer.sourceLocation, programDir: config.deployer.programDir },
+      stack: config.deployer.stack,
+      backendUrl: config.deployer.backendUrl,
+      accessTokenSecretArn: config.deployer.accessTokenSecretArn,
+      image: config.deployer.image,
+      logRetentionDays: config.logRetentionDays,
+      protect,
+      tags,
+    });
+  }
+
+  const poolOutputs = Object.fromEntries(POOL_KINDS.map((k) => [k, { labels: pools[k].labels, taints: pools[k].taints, nodeGroupName: pools[k].nodeGroup.nodeGroupName }])) as Record<
+    PoolKind,
+    { labels: Record<string, string>; taints: NodePool["taints"]; nodeGroupName: pulumi.Output<string> }
+  >;
+  const context: InClusterContext = {
+    environment: config.environment,
+    region,
+    clusterName: cluster.clusterName,
+    provider: cluster.provider,
+    oidcProviderArn: cluster.oidcProviderArn,
+    oidcProviderUrl: cluster.oidcProviderUrl,
+    pools: poolOutputs,
+    podSecurityGroupId: firewall.podSecurityGroupId,
+    podSubnets: network.podSubnetsByAz,
+    corednsVersion: config.addons.coredns,
+    dependsOn: [...Object.values(pools), ...(coredns ? [coredns] : [])],
+  };
+  const inClusterLayer = sameStack ? "same-stack" : "deployer";
+  const inClusterOutputs = sameStack ? inCluster(context) : {};
+
+  return {
+    context,
+    inClusterLayer,
+    outputs: {
+      inClusterLayer,
+      environment: config.environment,
+      clusterName: cluster.clusterName,
+      kubeconfig: cluster.kubeconfig,
+      oidcProviderArn: cluster.oidcProviderArn,
+      oidcProviderUrl: cluster.oidcProviderUrl,
+      region,
+      vpcId: network.vpcId,
+      privateSubnetIds: network.privateSubnetIds,
+      podSubnets: network.podSubnetsByAz,
+      corednsVersion: config.addons.coredns,
+      securityGroups: {
+        cluster: firewall.clusterSecurityGroupId,
+        node: firewall.nodeSecurityGroupId,
+        pods: firewall.podSecurityGroupId,
+        lb: firewall.lbSecurityGroupId,
+        eksManaged: cluster.eksManagedSecurityGroupId,
+      },
+      pools: poolOutputs,
+      kmsKeys: { logs: logsKey.arn, secrets: secretsKey.arn, ebs: ebsKey.arn },
+      deployer: deployer ? { projectName: deployer.project.name, roleArn: deployer.roleArn } : undefined,
+      policyConfig: packConfigFor(config),
+      ...inClusterOutputs,
+    },
+  };
+}

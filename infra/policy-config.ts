@@ -1,0 +1,46 @@
+import type { ExtraPort, PackConfig } from "../policy-pack/core/config";
+import { cidrSubnet } from "../components/network/cidr";
+import { roleArn, roleNames } from "../components/cluster/iam";
+import type { PlatformConfig } from "./schema";
+
+/** CIDRs of the deployer subnets (same layout as the Network component). */
+export function deployerCidrsFor(config: PlatformConfig): string[] {
+  if (!config.deployer?.enabled) return [];
+  return config.network.availabilityZones.map((_, i) => cidrSubnet(cidrSubnet(config.network.cidr, 3, 7), 2, i));
+}
+
+/** Principals that get cluster-admin access entries: configured admins plus the deployer role. */
+export function clusterAdminsFor(config: PlatformConfig): { name: string; principalArn: string }[] {
+  return [
+    ...config.admins.map((a) => ({ name: a.name, principalArn: a.roleArn })),
+    ...(config.deployer?.enabled ? [{ name: "deployer", principalArn: roleArn(config.accountId, roleNames.deployer(config.clusterName)) }] : []),
+  ];
+}
+
+/** Add-on ports that are opened (enabled entries only), as the Firewall and the pack see them. */
+export function enabledAddonPorts(config: PlatformConfig): { name: string; protocol: "tcp" | "udp"; port: number; justification: string }[] {
+  return config.addonPorts.filter((a) => a.enabled).map(({ name, protocol, port, justification }) => ({ name, protocol, port, justification }));
+}
+
+/**
+ * The pack configuration this stack needs (exported as the `policyConfig` stack output): the CIDRs and
+ * principals the platform trusts by design and the add-on ports it opens, so the pack judges the stack
+ * against what the platform team decided rather than the empty defaults.
+ */
+export function packConfigFor(config: PlatformConfig): Partial<PackConfig> {
+  const extraPorts: ExtraPort[] = enabledAddonPorts(config).map((a) => ({ name: a.name, protocol: a.protocol, fromPort: a.port, toPort: a.port, justification: a.justification }));
+  return {
+    trustedCidrs: [...new Set([...config.endpoint.privateAccessCidrs, ...config.endpoint.publicAccessCidrs, ...deployerCidrsFor(config)])],
+    allowPublicEndpoint: config.endpoint.publicAccess,
+    clusterAdminPrincipals: clusterAdminsFor(config).map((a) => a.principalArn),
+    extraPorts,
+    minKubernetesVersion: "1.33",
+    rootDeviceNames: ["/dev/xvda", "/dev/xvdb"],
+    controlPlane: "eks",
+  };
+}
+
+/** The `--policy-config` file form (`{"shared": {...}}`) of {@link packConfigFor}, for `hardened-cluster preview`. */
+export function policyConfigFileFor(config: PlatformConfig): { shared: Partial<PackConfig> } {
+  return { shared: packConfigFor(config) };
+}

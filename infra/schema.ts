@@ -1,0 +1,148 @@
+import { z } from "zod";
+import { LABEL_PREFIX } from "../policy-pack/baseline/labels";
+import { DEFAULT_PACK_CONFIG } from "../policy-pack/core/config";
+import { isWorldCidr, parseIpv4Cidr } from "../components/network/cidr";
+import { versionAtLeast } from "../components/cluster/version";
+
+/**
+ * The stack configuration schema (namespace `hardened-cluster`), in one place.
+ * Extend it by adding keys to {@link platformConfigShape}; unknown keys are rejected (strict).
+ */
+
+const justification = z.string().trim().min(20, "justification must say why in at least 20 characters");
+
+const cidr = z.string().refine((c) => {
+  try {
+    parseIpv4Cidr(c);
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IPv4 CIDR like 10.0.0.0/16");
+
+const trustedCidr = cidr.refine((c) => !isWorldCidr(c), "must not be 0.0.0.0/0 or any /0: list office/VPN CIDRs only");
+
+const addonVersion = z.string().regex(/^v\d+\.\d+\.\d+(-eksbuild\.\d+)?$/, "must be a pinned add-on version like v1.20.4-eksbuild.1");
+
+/** One node pool's settings. */
+export const poolSchema = z
+  .object({
+    instanceTypes: z.array(z.string().min(1)).min(1),
+    minSize: z.number().int().min(0),
+    maxSize: z.number().int().min(1),
+    desiredSize: z.number().int().min(0),
+    amiType: z
+      .string()
+      .refine((a) => !a.startsWith("AL2_") && DEFAULT_PACK_CONFIG.allowedAmiTypes.some((p) => a.startsWith(p)), "must be an AL2023_* or BOTTLEROCKET_* AMI type (AL2 is end of life)")
+      .optional(),
+    diskSizeGiB: z.number().int().min(20).max(16384).default(50),
+    metadataHopLimit: z.literal(1, { errorMap: () => ({ message: "must be 1: a second hop lets pods read the node's IAM credentials (NODE-001)" }) }).default(1),
+    capacityType: z.enum(["ON_DEMAND", "SPOT"]).default("ON_DEMAND"),
+  })
+  .strict()
+  .refine((p) => p.minSize <= p.desiredSize && p.desiredSize <= p.maxSize, { message: "sizes must satisfy minSize <= desiredSize <= maxSize", path: ["desiredSize"] });
+
+/** Every key of the `hardened-cluster` namespace. Add new top-level keys here. */
+export const platformConfigShape = {
+  environment: z.enum(["dev", "staging", "prod"]),
+  clusterName: z.string().regex(/^[a-z][a-z0-9-]{1,38}$/, "must be lower-case letters, digits and hyphens (2-39 characters)"),
+  accountId: z.string().regex(/^\d{12}$/, "must be the 12-digit AWS account id (quote it in YAML)"),
+  kubernetesVersion: z
+    .string()
+    .regex(/^\d+\.\d+$/, 'must be a quoted major.minor like "1.33"')
+    .refine((v) => versionAtLeast(v, DEFAULT_PACK_CONFIG.minKubernetesVersion), `must be at least ${DEFAULT_PACK_CONFIG.minKubernetesVersion} (EKS standard support)`),
+  network: z
+    .object({
+      cidr,
+      podCidr: cidr.default("100.64.0.0/16"),
+      availabilityZones: z.array(z.string().regex(/^[a-z]{2}-[a-z]+-\d[a-z]$/, "must be AZ names like eu-west-1a")).min(2).max(3),
+      privateOnly: z.boolean().default(false),
+      singleNatGateway: z.boolean().default(false),
+    })
+    .strict(),
+  endpoint: z
+    .object({
+      publicAccess: z.boolean().default(false),
+      publicAccessCidrs: z.array(trustedCidr).default([]),
+      /** CIDRs (VPN, office via Direct Connect) allowed to reach the private endpoint. */
+      privateAccessCidrs: z.array(trustedCidr).default([]),
+    })
+    .strict()
+    .refine((e) => !e.publicAccess || e.publicAccessCidrs.length > 0, { message: "publicAccess needs at least one CIDR; with none EKS opens the API to 0.0.0.0/0", path: ["publicAccessCidrs"] })
+    .default({}),
+  kms: z
+    .object({
+      secretsEncryption: z.literal(true, { errorMap: () => ({ message: "must be true: Secrets are always envelope-encrypted with a customer KMS key (EKS-004)" }) }).default(true),
+      deletionWindowInDays: z.number().int().min(DEFAULT_PACK_CONFIG.minDeletionWindowDays).max(30).default(30),
+    })
+    .strict()
+    .default({}),
+  logRetentionDays: z
+    .number()
+    .int()
+    .refine((d) => [365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653].includes(d), "must be a CloudWatch retention of at least 365 days (365, 400, 545, 731, 1096, ...)")
+    .default(365),
+  admins: z
+    .array(z.object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/), roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "must be an IAM role ARN"), justification }).strict())
+    .default([]),
+  addons: z
+    .object({ vpcCni: addonVersion, coredns: addonVersion, kubeProxy: addonVersion, podIdentityAgent: addonVersion })
+    .strict(),
+  addonPorts: z
+    .array(
+      z
+        .object({
+          name: z.string().regex(/^[a-z][a-z0-9-]*$/),
+          enabled: z.boolean(),
+          protocol: z.enum(["tcp", "udp"]).default("tcp"),
+          port: z.number().int().min(1).max(65535),
+          justification,
+        })
+        .strict(),
+    )
+    .default([]),
+  extraEgress: z
+    .array(z.object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/), protocol: z.enum(["tcp", "udp"]), fromPort: z.number().int().min(1).max(65535), toPort: z.number().int().min(1).max(65535), cidr, justification }).strict())
+    .default([]),
+  nodePools: z.object({ system: poolSchema, general: poolSchema, sensitive: poolSchema }).strict(),
+  nodeSsmAccess: z.boolean().default(true),
+  deployer: z
+    .object({
+      enabled: z.boolean(),
+      sourceType: z.enum(["GITHUB", "CODECOMMIT", "S3", "BITBUCKET", "GITLAB"]).default("GITHUB"),
+      sourceLocation: z.string().min(1),
+      programDir: z.string().default("infra/in-cluster"),
+      stack: z.string().regex(/^[^/]+\/[^/]+\/[^/]+$/, "must be a fully qualified stack org/project/stack"),
+      backendUrl: z.string().regex(/^(https|s3):\/\//, "must be an https:// (Pulumi Cloud) or s3:// backend URL"),
+      accessTokenSecretArn: z.string().regex(/^arn:aws[a-z-]*:secretsmanager:/, "must be a Secrets Manager secret ARN").optional(),
+      image: z.string().optional(),
+    })
+    .strict()
+    .refine((d) => !d.backendUrl.startsWith("https://") || d.accessTokenSecretArn !== undefined, { message: "a Pulumi Cloud backend needs accessTokenSecretArn", path: ["accessTokenSecretArn"] })
+    .optional(),
+  protect: z.boolean().default(false),
+  tags: z.record(z.string()).default({}),
+};
+
+/** The validated platform configuration. */
+export const platformConfigSchema = z
+  .object(platformConfigShape)
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.environment === "prod" && !c.protect) ctx.addIssue({ code: "custom", path: ["protect"], message: "must be true in prod (protects the cluster, KMS keys and log groups)" });
+    const region = c.network.availabilityZones[0]?.slice(0, -1);
+    c.network.availabilityZones.forEach((az, i) => {
+      if (az.slice(0, -1) !== region) ctx.addIssue({ code: "custom", path: ["network", "availabilityZones", i], message: "all AZs must be in one region" });
+    });
+    const seen = new Set<string>();
+    c.addonPorts.forEach((a, i) => {
+      if (seen.has(a.name)) ctx.addIssue({ code: "custom", path: ["addonPorts", i, "name"], message: `${a.name} is listed twice` });
+      seen.add(a.name);
+    });
+    if (Object.keys(c.tags).some((k) => k.startsWith(LABEL_PREFIX))) ctx.addIssue({ code: "custom", path: ["tags"], message: `keys under ${LABEL_PREFIX} are reserved for the platform` });
+  });
+
+/** The validated platform configuration. */
+export type PlatformConfig = z.infer<typeof platformConfigSchema>;
+/** One validated pool. */
+export type PoolConfig = z.infer<typeof poolSchema>;

@@ -1,0 +1,86 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { FIXTURES, runCli } from "./run-cli";
+
+// Integration tests: they spawn `node bin/hardened-cluster.js` as a user would. Kept few.
+const program = path.join(FIXTURES, "program");
+const yamlDir = path.join(FIXTURES, "yaml");
+
+describe("hardened-cluster bad input", () => {
+  it.concurrent.each([
+    [["scan", "--bogus", "x.yaml"], /unknown flag --bogus/],
+    [["scan", "--only", "no-such-group", yamlDir], /unknown --only group 'no-such-group': use one or more of /],
+    [["preview", "--program", program, "--stack", "nope"], /unknown stack 'nope'/],
+    [["preview", "--program", program, "--stack", "badtype"], /cli-fixture:cluster.*not a valid JSON object/],
+    [["preview", "--program", path.join(FIXTURES, "yaml")], /no Pulumi\.yaml found/],
+  ])("%j exits 2 with one line naming the input", async (args, message) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("hardened-cluster preview --program (fixture program, real pack)", () => {
+  it("exits 1 on EKS-001 and writes JSON, SARIF and Markdown reports", async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "hc-preview-"));
+    const [json, sarif, md] = ["out.json", "out.sarif", "out.md"].map((f) => path.join(out, f));
+    const run = await runCli(["preview", "--program", program, "--stack", "test", "--json", json, "--sarif", sarif, "--markdown", md]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/EKS-001/);
+    expect(run.stdout).toMatch(/Fix: /);
+
+    const report = JSON.parse(fs.readFileSync(json, "utf8"));
+    expect(report.stack).toBe("test");
+    expect(report.summary).toEqual({ resources: 2, mandatory: expect.any(Number), advisory: expect.any(Number), seconds: expect.any(Number) });
+    const cluster = report.resources.find((r: any) => r.type === "aws:eks/cluster:Cluster");
+    expect(cluster).toMatchObject({ name: "platform-cluster", protect: false, parent: expect.stringContaining("cli-fixture:index:Platform") });
+    // config from the stack file and StackReference outputs from .hardened-cluster/stack-outputs reach the inputs
+    expect(cluster.inputs.vpcConfig.endpointPrivateAccess).toBe(false);
+    expect(cluster.inputs.tags["fixture/vpc"]).toBe("vpc-from-platform");
+    const v = report.violations.find((x: any) => x.rule === "EKS-001");
+    expect(Object.keys(v).sort()).toEqual(["level", "message", "name", "remediation", "rule", "urn"]);
+    expect(v).toMatchObject({ level: "mandatory", urn: cluster.urn });
+    expect(Array.isArray(report.exemptions)).toBe(true);
+
+    const log = JSON.parse(fs.readFileSync(sarif, "utf8"));
+    const result = log.runs[0].results.find((r: any) => r.ruleId === "EKS-001");
+    expect(result.level).toBe("error");
+    expect(result.locations[0].logicalLocations[0]).toMatchObject({ fullyQualifiedName: cluster.urn, kind: "resource" });
+
+    const markdown = fs.readFileSync(md, "utf8");
+    expect(markdown).toMatch(/\| EKS-001 \| eks-private-endpoint-enabled \| mandatory \| 1 \|/);
+    expect(markdown).toMatch(/```mermaid\nflowchart TD\n {2}c0\["platform<br\/>cli-fixture:index:Platform<br\/>1 resource"\]/);
+  });
+
+  it("--quiet prints only the summary line and EKS-001 is gone when the stack enables the private endpoint", async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hc-preview-")), "clean.json");
+    const run = await runCli(["preview", "--program", program, "--stack", "clean", "--quiet", "--json", out]);
+    expect(run.stdout.trim().split("\n")).toHaveLength(1);
+    expect(run.stdout).toMatch(/^(PASSED|FAILED): 2 resources/);
+    expect(JSON.parse(fs.readFileSync(out, "utf8")).violations.map((v: any) => v.rule)).not.toContain("EKS-001");
+  });
+});
+
+describe("hardened-cluster scan", () => {
+  it("reads stdin with '-' and exits 1 on a privileged pod (PSS-B03)", async () => {
+    const run = await runCli(["scan", "--only", "pss-restricted", "--format", "json", "-"], fs.readFileSync(path.join(yamlDir, "privileged-pod.yaml"), "utf8"));
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout);
+    expect(json.results[0]).toMatchObject({ file: "<stdin>", kind: "Pod", namespace: "team-a", name: "privileged" });
+    expect(json.results[0].violations.map((v: any) => v.rule)).toContain("PSS-B03");
+  });
+
+  it("exits 0 on a restricted pod and 2 when an input cannot be parsed", async () => {
+    const clean = await runCli(["scan", "--only", "pss-restricted", path.join(yamlDir, "restricted-pod.yaml")]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(/PASSED: 1 object scanned/);
+    const broken = await runCli(["scan", "--format", "json", path.join(FIXTURES, "yaml-broken")]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.yaml:\d+: /);
+    expect(JSON.parse(broken.stdout).results.some((r: any) => r.kind === "Pod")).toBe(true);
+  });
+});

@@ -1,0 +1,85 @@
+import { PackClient } from "../../cli/preview/analyzer-client";
+import { analyzeWithPack, policyConfigMap } from "../../cli/preview/analyze";
+import { startPack, type PackProcess } from "../../cli/preview/pack-process";
+import type { RecordedResource } from "../../cli/preview/record";
+import { findRule } from "../../policy-pack/registry";
+
+/** A recorded resource as the preview engine would send it. */
+function recorded(type: string, name: string, inputs: Record<string, any>, extra: Partial<RecordedResource> = {}): RecordedResource {
+  return {
+    urn: `urn:pulumi:test::proto::${type}::${name}`,
+    type,
+    name,
+    custom: true,
+    parent: null,
+    inputs,
+    outputs: inputs,
+    protect: false,
+    retainOnDelete: false,
+    dependencies: [],
+    propertyDependencies: {},
+    provider: null,
+    ...extra,
+  };
+}
+
+const CLUSTER = "aws:eks/cluster:Cluster";
+const noPrivateEndpoint = recorded(CLUSTER, "open", { name: "open", roleArn: "arn:aws:iam::123456789012:role/eks", vpcConfig: { subnetIds: ["subnet-a"] } });
+const privateEndpoint = recorded(CLUSTER, "private", {
+  name: "private",
+  roleArn: "arn:aws:iam::123456789012:role/eks",
+  vpcConfig: { subnetIds: ["subnet-a"], endpointPrivateAccess: true, endpointPublicAccess: false },
+});
+
+// Drives the REAL policy pack process over the analyzer protocol. Depends on EKS-001 being registered.
+describe("policy pack over the analyzer protocol", () => {
+  let pack: PackProcess;
+  beforeAll(async () => {
+    pack = await startPack();
+  });
+  afterAll(() => pack?.stop());
+
+  it("lists the registry's policies with their default levels", async () => {
+    const client = new PackClient(pack.port);
+    try {
+      const policies = await client.policies();
+      const rule = findRule("EKS-001");
+      expect(policies.find((p) => p.name === rule?.name)?.enforcementLevel).toBe(rule?.enforcementLevel);
+    } finally {
+      client.close();
+    }
+  });
+
+  it("reports EKS-001 as mandatory on a cluster without a private endpoint and not on a compliant one", async () => {
+    const { violations } = await analyzeWithPack(pack.port, [noPrivateEndpoint, privateEndpoint], { shared: {}, policies: {} });
+    const eks001 = violations.filter((v) => v.rule === "EKS-001");
+    expect(eks001).toHaveLength(1);
+    expect(eks001[0]).toMatchObject({ name: "eks-private-endpoint-enabled", level: "mandatory", urn: noPrivateEndpoint.urn });
+    expect(eks001[0].message).toMatch(/^EKS-001: /);
+    expect(eks001[0].remediation).toBe(findRule("EKS-001")?.remediation);
+    expect(violations.filter((v) => v.urn === privateEndpoint.urn && v.rule === "EKS-001")).toEqual([]);
+  });
+
+  it("applies per-policy levels and shared settings sent with configure, and reports exemptions", async () => {
+    const name = findRule("EKS-001")!.name;
+    const config = {
+      shared: {
+        exemptions: [{ match: { urn: privateEndpoint.urn }, expires: "2999-01-01", justification: "fixture exemption for the protocol test" }],
+      },
+      policies: { [name]: { enforcementLevel: "advisory" as const, properties: {} } },
+    };
+    const { violations, exemptions } = await analyzeWithPack(pack.port, [noPrivateEndpoint, privateEndpoint], config);
+    expect(violations.find((v) => v.rule === "EKS-001")?.level).toBe("advisory");
+    expect(exemptions.some((e) => e.urn === privateEndpoint.urn && e.reason.startsWith("exempt until 2999-01-01"))).toBe(true);
+  });
+
+  it("fans shared settings out to every policy", () => {
+    const map = policyConfigMap([{ name: "a", enforcementLevel: "mandatory" }, { name: "b", enforcementLevel: "advisory" }], {
+      all: "advisory",
+      shared: { trustedCidrs: ["10.0.0.0/8"] },
+      policies: { b: { enforcementLevel: "disabled", properties: { minRetentionDays: 30 } } },
+    });
+    expect(map.a).toEqual({ enforcementLevel: "advisory", properties: { trustedCidrs: ["10.0.0.0/8"] } });
+    expect(map.b).toEqual({ enforcementLevel: "disabled", properties: { trustedCidrs: ["10.0.0.0/8"], minRetentionDays: 30 } });
+  });
+});
