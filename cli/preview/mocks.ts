@@ -45,11 +45,21 @@ function typeSpecificOutputs(type: string, name: string, inputs: Record<string, 
   }
 }
 
-/** Realistic mocks: ids, ARNs, endpoints and the outputs downstream resources read. */
-export function realisticMocks(region = "eu-west-1"): pulumi.runtime.Mocks {
+/** Outputs of another stack for a `StackReference`, by fully qualified stack name (`org/project/stack`). */
+export type StackOutputsLookup = (stackName: string) => Record<string, unknown>;
+
+/**
+ * Realistic mocks: ids, ARNs, endpoints and the outputs downstream resources read. A
+ * `pulumi:pulumi:StackReference` (read under mocks) gets its `outputs` from `stackOutputs` (default: none).
+ */
+export function realisticMocks(region = "eu-west-1", stackOutputs: StackOutputsLookup = () => ({})): pulumi.runtime.Mocks {
   return {
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
       const inputs = args.inputs ?? {};
+      if (args.type === "pulumi:pulumi:StackReference") {
+        const stackName = String(inputs.name ?? args.name);
+        return { id: stackName, state: { name: stackName, outputs: stackOutputs(stackName), secretOutputNames: [] } };
+      }
       const id = args.type.startsWith("kubernetes:") ? `${inputs.metadata?.namespace ?? "default"}/${inputs.metadata?.name ?? args.name}` : `${args.name}-id`;
       const arn = `arn:aws:${service(args.type)}:${region}:${MOCK_ACCOUNT_ID}:${args.type.split(":").pop()?.toLowerCase()}/${args.name}`;
       const state: Record<string, any> = { ...inputs, ...(args.type.startsWith("aws:") ? { arn } : {}), id };

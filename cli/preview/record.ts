@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
-import { realisticMocks } from "./mocks";
+import { realisticMocks, type StackOutputsLookup } from "./mocks";
 
 /** One resource as the program registered it: what `preview --json` lists and the pack judges. */
 export interface RecordedResource {
@@ -63,6 +63,8 @@ export interface RecordOptions {
   /** Preview (dry run) semantics; default true. */
   readonly preview?: boolean;
   readonly region?: string;
+  /** Outputs returned for `StackReference`s (default: empty outputs). */
+  readonly stackOutputs?: StackOutputsLookup;
 }
 
 /**
@@ -70,7 +72,7 @@ export interface RecordOptions {
  * resource once all RPCs have drained. Used by the preview engine and by component tests.
  */
 export async function recordResources(body: () => unknown, options: RecordOptions = {}): Promise<RecordedResource[]> {
-  const monitor = new RecordingMonitor(realisticMocks(options.region ?? options.config?.["aws:region"] ?? "eu-west-1"));
+  const monitor = new RecordingMonitor(realisticMocks(options.region ?? options.config?.["aws:region"] ?? "eu-west-1", options.stackOutputs));
   pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys);
   settings.setMockOptions(monitor, options.project ?? "hardened-cluster", options.stack ?? "dev", options.preview ?? true);
   await body();

@@ -1,0 +1,122 @@
+import { parseArgs } from "node:util";
+import { InputError } from "./errors";
+
+/** Options of `hardened-cluster preview`. */
+export interface PreviewArgs {
+  readonly command: "preview";
+  readonly program?: string;
+  readonly stack: string;
+  readonly json?: string;
+  readonly sarif?: string;
+  readonly markdown?: string;
+  readonly policyConfig?: string;
+  readonly policyPack?: string;
+  readonly quiet: boolean;
+}
+
+/** Options of `hardened-cluster scan`. */
+export interface ScanArgs {
+  readonly command: "scan";
+  readonly only?: string[];
+  readonly format: "text" | "json" | "sarif";
+  readonly paths: string[];
+  readonly policyConfig?: string;
+  readonly quiet: boolean;
+}
+
+/** A parsed command line. */
+export type CliArgs = PreviewArgs | ScanArgs | { readonly command: "help"; readonly topic?: string };
+
+/** Usage text printed by `--help`. */
+export const USAGE = `Usage:
+  hardened-cluster preview [--program DIR] [--stack dev|staging|prod|<file>] [--json FILE] [--sarif FILE]
+                           [--markdown FILE] [--policy-config FILE] [--quiet]
+  hardened-cluster scan [--only GROUP[,GROUP]] [--format text|json|sarif] [--policy-config FILE] [--quiet] PATH...
+
+preview  runs a Pulumi TypeScript program offline under mocks with a stack's config and sends every
+         resource to the hardened-cluster policy pack over the analyzer protocol.
+scan     judges Kubernetes YAML (files, folders, multi-document, List kinds, '-' for stdin) with the same rules.
+
+Options:
+  --program DIR         program whose Pulumi.yaml is in DIR (default: this project, main infra/index.ts)
+  --stack NAME|FILE     stack name looked up in the program's stackConfigDir, or a stack file path
+  --policy-config FILE  pack config JSON: {"all": "advisory", "shared": {"trustedCidrs": [...]},
+                        "<policy name or rule id>": "advisory" | {"enforcementLevel": ..., "<setting>": ...}}
+  --only GROUPS         scan only rules of these groups (comma-separated), e.g. pss-restricted
+  --quiet, -q           print only the summary line
+
+StackReferences read their outputs from <program>/.hardened-cluster/stack-outputs/<org_project_stack>.json
+(the stack name with '/' replaced by '_'); without such a file they have no outputs.
+
+Exit codes: 0 clean, 1 mandatory violation, 2 bad input.`;
+
+const FORMATS = ["text", "json", "sarif"] as const;
+
+/** Declared flags: name → string or boolean (repeatable when `multiple`). */
+type FlagSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
+
+/** Parsed flag values (loosely typed; each command narrows what it reads). */
+type FlagValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+function parse(argv: string[], options: FlagSpec): { values: FlagValues; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" }, quiet: { type: "boolean", short: "q" } }, allowPositionals: true, strict: true });
+    return { values: parsed.values as FlagValues, positionals: parsed.positionals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const flag = /'(-[^']+)'/.exec(message)?.[1];
+    if (flag && /Unknown option/i.test(message)) throw new InputError(`unknown flag ${flag}: run 'hardened-cluster --help' for the valid flags`);
+    throw new InputError(`${message.replace(/\.$/, "")}: run 'hardened-cluster --help' for usage`);
+  }
+}
+
+/** Parse the command line; bad flags and values raise {@link InputError}. */
+export function parseCommandLine(argv: readonly string[]): CliArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") return { command: "help" };
+  if (command === "preview") {
+    const { values, positionals } = parse(rest, {
+      program: { type: "string" },
+      stack: { type: "string" },
+      json: { type: "string" },
+      sarif: { type: "string" },
+      markdown: { type: "string" },
+      "policy-config": { type: "string" },
+      "policy-pack": { type: "string" },
+    });
+    if (values.help) return { command: "help", topic: "preview" };
+    if (positionals.length > 0) throw new InputError(`unexpected argument '${positionals[0]}': preview takes only flags (use --program DIR for another program)`);
+    return {
+      command: "preview",
+      program: values.program as string | undefined,
+      stack: (values.stack as string | undefined) ?? "dev",
+      json: values.json as string | undefined,
+      sarif: values.sarif as string | undefined,
+      markdown: values.markdown as string | undefined,
+      policyConfig: values["policy-config"] as string | undefined,
+      policyPack: values["policy-pack"] as string | undefined,
+      quiet: values.quiet === true,
+    };
+  }
+  if (command === "scan") {
+    const { values, positionals } = parse(rest, {
+      only: { type: "string", multiple: true },
+      format: { type: "string" },
+      "policy-config": { type: "string" },
+    });
+    if (values.help) return { command: "help", topic: "scan" };
+    const format = (values.format as string | undefined) ?? "text";
+    if (!(FORMATS as readonly string[]).includes(format)) throw new InputError(`unknown --format '${format}': use one of ${FORMATS.join(", ")}`);
+    if (positionals.length === 0) throw new InputError("scan needs at least one PATH (a file, a folder, or '-' for stdin)");
+    const only = (values.only as string[] | undefined)?.flatMap((s) => s.split(",")).map((s) => s.trim()).filter((s) => s !== "");
+    return {
+      command: "scan",
+      only: only && only.length > 0 ? only : undefined,
+      format: format as ScanArgs["format"],
+      paths: positionals,
+      policyConfig: values["policy-config"] as string | undefined,
+      quiet: values.quiet === true,
+    };
+  }
+  throw new InputError(`unknown command '${command}': use 'preview' or 'scan' (see 'hardened-cluster --help')`);
+}

@@ -1,0 +1,96 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { RULES } from "../policy-pack/registry";
+import { parseCommandLine, USAGE, type PreviewArgs, type ScanArgs } from "./args";
+import { EXIT, InputError } from "./errors";
+import { loadPolicyConfig } from "./policy-config";
+import { runPreview } from "./preview";
+import { previewJson, scanJson } from "./report/json";
+import { previewMarkdown } from "./report/markdown";
+import { previewSarif, scanSarif } from "./report/sarif";
+import { styleFor } from "./report/style";
+import { previewText, scanText, summaryLine } from "./report/text";
+import { runScan, selectRules } from "./scan";
+
+/** Where the command writes; injectable for tests. */
+export interface Io {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/** Resources above which a progress line is shown on a TTY. */
+const PROGRESS_THRESHOLD = 300;
+
+function writeFile(file: string, text: string): void {
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(file, text.endsWith("\n") ? text : `${text}\n`);
+  } catch (error) {
+    throw new InputError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): check the path`);
+  }
+}
+
+async function preview(args: PreviewArgs, io: Io, startedAt: bigint): Promise<number> {
+  const policyConfig = loadPolicyConfig(args.policyConfig, RULES);
+  const progress = io.stderr.isTTY === true && !args.quiet;
+  const report = await runPreview({
+    startedAt,
+    program: args.program,
+    stack: args.stack,
+    policyConfig,
+    packDir: args.policyPack,
+    onProgress: progress
+      ? (done, total) => {
+          if (total > PROGRESS_THRESHOLD && (done % 50 === 0 || done === total)) io.stderr.write(`\ranalysing resources: ${done}/${total}${done === total ? "\n" : ""}`);
+        }
+      : undefined,
+  });
+  if (args.json) writeFile(args.json, previewJson(report));
+  if (args.sarif) writeFile(args.sarif, previewSarif(report, RULES));
+  if (args.markdown) writeFile(args.markdown, previewMarkdown(report));
+  const style = styleFor(io.stdout);
+  const text = args.quiet
+    ? summaryLine(report.summary, `${report.summary.resources} resources in ${report.summary.seconds.toFixed(2)}s`, style)
+    : previewText(report, style);
+  io.stdout.write(`${text}\n`);
+  return report.summary.mandatory > 0 ? EXIT.mandatory : EXIT.clean;
+}
+
+function scan(args: ScanArgs, io: Io): number {
+  const policyConfig = loadPolicyConfig(args.policyConfig, RULES);
+  const rules = selectRules(args.only);
+  const report = runScan({ paths: args.paths, only: args.only, policyConfig });
+  const style = styleFor(io.stdout);
+  if (args.format === "json") io.stdout.write(`${scanJson(report)}\n`);
+  else if (args.format === "sarif") io.stdout.write(`${scanSarif(report, rules)}\n`);
+  else if (args.quiet) io.stdout.write(`${summaryLine(report.summary, `${report.summary.objects} objects scanned`, style)}\n`);
+  else io.stdout.write(`${scanText(report, style)}\n`);
+  if (report.summary.errors > 0) {
+    if (args.format !== "text") for (const r of report.results) if (r.error) io.stderr.write(`hardened-cluster: ${r.error}\n`);
+    return EXIT.badInput;
+  }
+  return report.summary.mandatory > 0 ? EXIT.mandatory : EXIT.clean;
+}
+
+/**
+ * Run the command with `argv` (without `node` and the script). Returns the exit code: 0 clean,
+ * 1 mandatory violation, 2 bad input (one line on stderr naming the input and the fix).
+ */
+export async function main(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const startedAt = process.hrtime.bigint();
+  try {
+    const args = parseCommandLine(argv);
+    if (args.command === "help") {
+      io.stdout.write(`${USAGE}\n`);
+      return EXIT.clean;
+    }
+    return args.command === "preview" ? await preview(args, io, startedAt) : scan(args, io);
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr.write(`hardened-cluster: ${error.message}\n`);
+      return EXIT.badInput;
+    }
+    throw error;
+  }
+}
+

@@ -1,0 +1,81 @@
+import * as fs from "node:fs";
+import { PACK_CONFIG_SCHEMA, type PackConfig } from "../policy-pack/core/config";
+import type { EnforcementOverrides } from "../policy-pack/core/evaluate";
+import type { Rule } from "../policy-pack/core/rule";
+import { InputError } from "./errors";
+
+type Level = "advisory" | "mandatory" | "disabled";
+const LEVELS: readonly string[] = ["advisory", "mandatory", "disabled", "remediate"];
+
+/**
+ * Pack config as given with `--policy-config FILE` (the `pulumi --policy-pack-config` form plus a
+ * `shared` object): `{ "all": "advisory", "shared": { "trustedCidrs": [...] },
+ * "eks-public-endpoint-disabled": "advisory" | { "enforcementLevel": "advisory", "<key>": ... } }`.
+ * Policies may be named by policy name or rule id.
+ */
+export interface PolicyConfigFile {
+  /** Level for every policy without its own. */
+  readonly all?: Level;
+  /** Settings fanned out to every policy. */
+  readonly shared: Partial<PackConfig>;
+  /** Per-policy level and settings, keyed by policy name. */
+  readonly policies: Record<string, { enforcementLevel?: Level; properties: Partial<PackConfig> }>;
+}
+
+function checkLevel(file: string, where: string, value: unknown): Level {
+  if (typeof value !== "string" || !LEVELS.includes(value)) throw new InputError(`${file}: ${where} must be one of advisory, mandatory, disabled (got ${JSON.stringify(value)})`);
+  return (value === "remediate" ? "mandatory" : value) as Level;
+}
+
+function checkProperties(file: string, where: string, value: unknown): Partial<PackConfig> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new InputError(`${file}: ${where} must be an object of pack settings`);
+  for (const [key, v] of Object.entries(value)) {
+    const schema = PACK_CONFIG_SCHEMA[key];
+    if (!schema) throw new InputError(`${file}: ${where}.${key} is not a pack setting: use one of ${Object.keys(PACK_CONFIG_SCHEMA).join(", ")}`);
+    const type = schema.type as string | undefined;
+    const ok =
+      type === "array" ? Array.isArray(v) : type === "boolean" ? typeof v === "boolean" : type === "integer" ? Number.isInteger(v) : type === "string" ? typeof v === "string" : true;
+    const inEnum = !Array.isArray(schema.enum) || (schema.enum as unknown[]).includes(v);
+    if (!ok || !inEnum) throw new InputError(`${file}: ${where}.${key} must be ${Array.isArray(schema.enum) ? `one of ${(schema.enum as unknown[]).join(", ")}` : `of type ${type}`} (got ${JSON.stringify(v)})`);
+  }
+  return value as Partial<PackConfig>;
+}
+
+/** Read and validate a `--policy-config` file against the rules (unknown policies and keys are bad input). */
+export function loadPolicyConfig(file: string | undefined, rules: readonly Rule[]): PolicyConfigFile {
+  if (!file) return { shared: {}, policies: {} };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`--policy-config ${file}: ${code ? `cannot read (${code}): check the path` : `malformed JSON (${(error as Error).message}): fix the file`}`);
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new InputError(`--policy-config ${file}: must be a JSON object keyed by policy name, 'all' or 'shared'`);
+  const out: { all?: Level; shared: Partial<PackConfig>; policies: PolicyConfigFile["policies"] } = { shared: {}, policies: {} };
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === "all") out.all = checkLevel(file, "all", value);
+    else if (key === "shared") out.shared = checkProperties(file, "shared", value);
+    else {
+      const rule = rules.find((r) => r.name === key || r.id === key);
+      if (!rule) throw new InputError(`${file}: '${key}' is not a policy of the pack: use a policy name or rule id (e.g. ${rules[0]?.name ?? "eks-private-endpoint-enabled"}), 'all' or 'shared'`);
+      if (typeof value === "string") out.policies[rule.name] = { enforcementLevel: checkLevel(file, key, value), properties: {} };
+      else {
+        const { enforcementLevel, ...props } = (value ?? {}) as Record<string, unknown>;
+        out.policies[rule.name] = {
+          enforcementLevel: enforcementLevel === undefined ? undefined : checkLevel(file, `${key}.enforcementLevel`, enforcementLevel),
+          properties: checkProperties(file, key, props),
+        };
+      }
+    }
+  }
+  return out;
+}
+
+/** Enforcement overrides for the in-process evaluator (scan). */
+export function overridesOf(config: PolicyConfigFile): EnforcementOverrides {
+  const overrides: Record<string, Level> = {};
+  if (config.all) overrides.all = config.all;
+  for (const [name, p] of Object.entries(config.policies)) if (p.enforcementLevel) overrides[name] = p.enforcementLevel;
+  return overrides;
+}

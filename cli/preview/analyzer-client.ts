@@ -1,0 +1,199 @@
+import * as path from "node:path";
+import type { AppliedExemption, Violation } from "../../policy-pack/core/evaluate";
+import { REMEDIATION_SEPARATOR } from "../../policy-pack/core/policies";
+import { findRule } from "../../policy-pack/registry";
+import type { RecordedResource } from "./record";
+
+// Protocol modules are loaded from @pulumi/pulumi's own dependency tree so the message classes,
+// google.protobuf.Struct and grpc are the very instances the generated stubs use.
+const protoDir = path.dirname(require.resolve("@pulumi/pulumi/proto/analyzer_pb"));
+const analyzerPb = require("@pulumi/pulumi/proto/analyzer_pb");
+const analyzerGrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
+const grpc = require(require.resolve("@grpc/grpc-js", { paths: [protoDir] }));
+const structPb = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [protoDir] }));
+const emptyPb = require(require.resolve("google-protobuf/google/protobuf/empty_pb", { paths: [protoDir] }));
+
+/** Enforcement levels on the wire (analyzer.proto `EnforcementLevel`). */
+export const WIRE_LEVEL = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3 } as const;
+
+/** A policy as `getAnalyzerInfo` describes it. */
+export interface PolicyInfo {
+  readonly name: string;
+  readonly enforcementLevel: keyof typeof WIRE_LEVEL;
+}
+
+/** Per-policy config sent with `configure`: level plus config properties. */
+export type PolicyConfigMap = Record<string, { enforcementLevel: keyof typeof WIRE_LEVEL; properties: Record<string, unknown> }>;
+
+/** What the pack said about a set of resources. */
+export interface AnalyzerVerdict {
+  readonly violations: Violation[];
+  readonly exemptions: AppliedExemption[];
+}
+
+/** Plain JSON (no undefined, no functions) for `Struct.fromJavaScript`, the way Pulumi serializes properties. */
+function toStruct(value: Record<string, unknown>): unknown {
+  return structPb.Struct.fromJavaScript(JSON.parse(JSON.stringify(value ?? {})));
+}
+
+function unary<T>(client: any, method: string, request: unknown): Promise<T> {
+  return new Promise((resolve, reject) => {
+    client[method](request, (error: Error | null, response: T) => (error ? reject(error) : resolve(response)));
+  });
+}
+
+function resourceOptions(r: RecordedResource): unknown {
+  const options = new analyzerPb.AnalyzerResourceOptions();
+  options.setProtect(r.protect);
+  options.setParent(r.parent ?? "");
+  options.setIgnorechangesList([]);
+  options.setAliasesList([]);
+  options.setAdditionalsecretoutputsList([]);
+  return options;
+}
+
+/** The provider resource of `r` (its `urn::id` reference resolved among the recorded resources). */
+function providerOf(r: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource>): unknown {
+  if (!r.provider) return undefined;
+  const urn = r.provider.split("::").slice(0, -1).join("::");
+  const p = byUrn.get(urn);
+  if (!p) return undefined;
+  const provider = new analyzerPb.AnalyzerProviderResource();
+  provider.setType(p.type);
+  provider.setName(p.name);
+  provider.setUrn(p.urn);
+  provider.setProperties(toStruct(p.inputs));
+  return provider;
+}
+
+function levelName(wire: number): "advisory" | "mandatory" {
+  return wire === WIRE_LEVEL.mandatory || wire === WIRE_LEVEL.remediate ? "mandatory" : "advisory";
+}
+
+/**
+ * Turn a pack diagnostic into a violation: the policy name resolves to the rule through the registry;
+ * the message is `<ID>: <text>` + REMEDIATION_SEPARATOR + `<remediation>` (a leading description line
+ * from string-form reports is dropped).
+ */
+export function parseDiagnostic(d: { policyName: string; message: string; urn: string; level: number }, fallbackUrn: string): Violation {
+  const rule = findRule(d.policyName);
+  const sep = d.message.indexOf(REMEDIATION_SEPARATOR);
+  let text = sep >= 0 ? d.message.slice(0, sep) : d.message;
+  const remediation = sep >= 0 ? d.message.slice(sep + REMEDIATION_SEPARATOR.length) : (rule?.remediation ?? "");
+  const id = rule?.id ?? d.policyName;
+  const idAt = text.indexOf(`${id}: `);
+  if (idAt > 0) text = text.slice(idAt);
+  return {
+    rule: id,
+    name: rule?.name ?? d.policyName,
+    level: levelName(d.level),
+    urn: d.urn || fallbackUrn,
+    message: text.startsWith(id) ? text : `${id}: ${text}`,
+    remediation,
+  };
+}
+
+function verdictOf(response: any, fallbackUrn: string): AnalyzerVerdict {
+  const violations = (response.getDiagnosticsList() as any[]).map((d) =>
+    parseDiagnostic({ policyName: d.getPolicyname(), message: d.getMessage(), urn: d.getUrn(), level: d.getEnforcementlevel() }, fallbackUrn),
+  );
+  const exemptions: AppliedExemption[] = [];
+  for (const na of (response.getNotApplicableList?.() ?? []) as any[]) {
+    const reason: string = na.getReason();
+    if (!reason.startsWith("exempt")) continue;
+    exemptions.push({ rule: findRule(na.getPolicyName())?.id ?? na.getPolicyName(), urn: fallbackUrn, reason });
+  }
+  return { violations, exemptions };
+}
+
+/** A connection to a policy pack's analyzer server. */
+export class PackClient {
+  private readonly client: any;
+
+  constructor(port: number) {
+    this.client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  }
+
+  /** Policies the pack declares, with their default levels. */
+  async policies(): Promise<PolicyInfo[]> {
+    const info: any = await unary(this.client, "getAnalyzerInfo", new emptyPb.Empty());
+    const names = Object.entries(WIRE_LEVEL);
+    return (info.getPoliciesList() as any[]).map((p) => ({
+      name: p.getName(),
+      enforcementLevel: (names.find(([, n]) => n === p.getEnforcementlevel())?.[0] ?? "advisory") as PolicyInfo["enforcementLevel"],
+    }));
+  }
+
+  /** Send per-policy config; every policy must be listed (an unlisted level would read as advisory). */
+  async configure(config: PolicyConfigMap): Promise<void> {
+    const request = new analyzerPb.ConfigureAnalyzerRequest();
+    const map = request.getPolicyconfigMap();
+    for (const [name, c] of Object.entries(config)) {
+      const pc = new analyzerPb.PolicyConfig();
+      pc.setEnforcementlevel(WIRE_LEVEL[c.enforcementLevel]);
+      pc.setProperties(toStruct(c.properties));
+      map.set(name, pc);
+    }
+    await unary(this.client, "configure", request);
+  }
+
+  /** Analyze one resource's inputs with every resource policy. */
+  async analyze(r: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource> = new Map()): Promise<AnalyzerVerdict> {
+    const request = new analyzerPb.AnalyzeRequest();
+    request.setType(r.type);
+    request.setName(r.name);
+    request.setUrn(r.urn);
+    request.setProperties(toStruct(r.inputs));
+    request.setOptions(resourceOptions(r));
+    const provider = providerOf(r, byUrn);
+    if (provider) request.setProvider(provider);
+    return verdictOf(await unary(this.client, "analyze", request), r.urn);
+  }
+
+  /** Analyze all resources (outputs, parent, dependencies, property dependencies) with every stack policy. */
+  async analyzeStack(resources: readonly RecordedResource[]): Promise<AnalyzerVerdict> {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const request = new analyzerPb.AnalyzeStackRequest();
+    request.setResourcesList(
+      resources.map((r) => {
+        const ar = new analyzerPb.AnalyzerResource();
+        ar.setType(r.type);
+        ar.setName(r.name);
+        ar.setUrn(r.urn);
+        ar.setProperties(toStruct(r.outputs));
+        ar.setOptions(resourceOptions(r));
+        ar.setParent(r.parent ?? "");
+        ar.setDependenciesList([...r.dependencies]);
+        const provider = providerOf(r, byUrn);
+        if (provider) ar.setProvider(provider);
+        const deps = ar.getPropertydependenciesMap();
+        for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+          const pd = new analyzerPb.AnalyzerPropertyDependencies();
+          pd.setUrnsList([...urns]);
+          deps.set(key, pd);
+        }
+        return ar;
+      }),
+    );
+    return verdictOf(await unary(this.client, "analyzeStack", request), "");
+  }
+
+  /** Close the channel. */
+  close(): void {
+    this.client.close();
+  }
+}
+
+/** Run `task` over `items` with at most `limit` in flight; results keep the input order. */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,60 @@
+import * as path from "node:path";
+import { RULES } from "../../policy-pack/registry";
+import type { PolicyConfigFile } from "../policy-config";
+import type { PreviewReport } from "../report/model";
+import { countLevels } from "../report/model";
+import { DEFAULT_PACK_DIR, startPack } from "./pack-process";
+import { loadProject, loadStackConfig } from "./project";
+
+/** Repository root: the default program (its `Pulumi.yaml` runs `infra/`). */
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+
+/** Options of one offline preview. */
+export interface PreviewOptions {
+  readonly program?: string;
+  readonly stack: string;
+  readonly policyConfig: PolicyConfigFile;
+  readonly packDir?: string;
+  /** Called with (done, total) while resources are analysed. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** When the command started (`process.hrtime.bigint()`), for the reported seconds. */
+  readonly startedAt?: bigint;
+}
+
+/**
+ * The offline preview: load the program and stack config, run the program under mocks, send every
+ * resource to the real policy pack process over the analyzer protocol, and collect the verdict.
+ * Bad input is detected before anything heavy loads; the pack starts while the program runs.
+ */
+export async function runPreview(options: PreviewOptions): Promise<PreviewReport> {
+  const started = options.startedAt ?? process.hrtime.bigint();
+  const project = loadProject(options.program ?? REPO_ROOT);
+  const stack = loadStackConfig(project, options.stack);
+  const packDir = options.packDir === undefined ? DEFAULT_PACK_DIR : path.resolve(options.packDir);
+  const packStart = startPack(packDir);
+  packStart.catch(() => undefined);
+  const stopPack = () => packStart.then((p) => p.stop(), () => undefined);
+  process.once("exit", stopPack);
+  try {
+    // Heavy modules (Pulumi runtime, gRPC stubs) load while the pack starts.
+    const { runProgram } = require("./run-program") as typeof import("./run-program");
+    const { analyzeWithPack } = require("./analyze") as typeof import("./analyze");
+    const resources = await runProgram(project, stack);
+    const pack = await packStart;
+    const policies = packDir === DEFAULT_PACK_DIR ? RULES.map((r) => ({ name: r.name, enforcementLevel: r.enforcementLevel })) : undefined;
+    const { violations, exemptions } = await analyzeWithPack(pack.port, resources, options.policyConfig, options.onProgress, policies);
+    violations.sort((a, b) => a.rule.localeCompare(b.rule) || a.urn.localeCompare(b.urn));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return {
+      stack: stack.stack,
+      project: project.name,
+      resources,
+      violations,
+      exemptions,
+      summary: { resources: resources.length, ...countLevels(violations), seconds: Math.round(seconds * 100) / 100 },
+    };
+  } finally {
+    await stopPack();
+    process.off("exit", stopPack);
+  }
+}

@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { InputError } from "../errors";
+
+/** Default location of the policy pack, relative to this file. */
+export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..", "..", "policy-pack");
+
+/** The TypeScript registration the pack process is started with. */
+const REGISTER_TS = path.resolve(__dirname, "..", "..", "bin", "register-ts.js");
+
+/** A running policy-pack process serving the analyzer protocol. */
+export interface PackProcess {
+  readonly port: number;
+  readonly child: ChildProcess;
+  /** Kill the process (idempotent). */
+  stop(): void;
+}
+
+/** Longest wait for the pack to print its port. */
+const START_TIMEOUT_MS = 60_000;
+
+/**
+ * Start the real policy pack (`node -r ts-node/register/transpile-only <main>` with cwd = the pack
+ * folder, because `new PolicyPack` reads `package.json` from cwd) and read the port it prints first.
+ */
+export function startPack(packDir: string = DEFAULT_PACK_DIR): Promise<PackProcess> {
+  const dir = path.resolve(packDir);
+  if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
+    return Promise.reject(new InputError(`${dir}: not a policy pack (no PulumiPolicy.yaml): pass --policy-pack DIR of a CrossGuard pack`));
+  }
+  const entry = ["index.ts", "index.js"].find((f) => fs.existsSync(path.join(dir, f))) ?? "index.ts";
+  // Same registration as the CLI (ts-node transpile-only plus the transpile cache of bin/register-ts.js).
+  const child = spawn(process.execPath, ["-r", REGISTER_TS, entry], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  };
+  return new Promise((resolve, reject) => {
+    let stdout = "";
+    let stderr = "";
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`policy pack in ${dir} did not print its port within ${START_TIMEOUT_MS / 1000}s`));
+    }, START_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      stdout += chunk.toString("utf8");
+      const newline = stdout.indexOf("\n");
+      if (newline < 0) return;
+      clearTimeout(timer);
+      child.stdout?.off("data", onData);
+      child.stdout?.resume();
+      const port = Number.parseInt(stdout.slice(0, newline).trim(), 10);
+      if (!Number.isInteger(port) || port <= 0) {
+        stop();
+        reject(new Error(`policy pack printed '${stdout.slice(0, newline)}' instead of a port`));
+        return;
+      }
+      resolve({ port, child, stop });
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`policy pack exited (${signal ?? code}) before serving: ${stderr.trim().split("\n").slice(-5).join(" | ")}`));
+    });
+  });
+}

@@ -1,0 +1,128 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { InputError } from "../errors";
+import { readYamlFile } from "../yaml-file";
+import { SECRET_PLACEHOLDER } from "./mocks";
+
+/** A Pulumi program found through its `Pulumi.yaml`. */
+export interface ProgramProject {
+  /** Folder holding `Pulumi.yaml`. */
+  readonly dir: string;
+  readonly name: string;
+  /** Absolute path of the entry module (`main`, default `index.ts`). */
+  readonly main: string;
+  /** Absolute folder of the stack files (`stackConfigDir`, default the program folder). */
+  readonly stackConfigDir: string;
+}
+
+/** A stack's config, ready for `pulumi.runtime.setAllConfig`. */
+export interface StackConfig {
+  readonly stack: string;
+  /** Stack file read, or null when the program has no stack file (empty config). */
+  readonly file: string | null;
+  readonly config: Record<string, string>;
+  readonly secretKeys: string[];
+}
+
+/** Load `DIR/Pulumi.yaml` (its `name`, `main`, `stackConfigDir`). */
+export function loadProject(dir: string): ProgramProject {
+  const absDir = path.resolve(dir);
+  const file = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(absDir, f)).find((f) => fs.existsSync(f));
+  if (!file) throw new InputError(`${absDir}: no Pulumi.yaml found: pass --program DIR with the folder that holds the program's Pulumi.yaml`);
+  const doc = readYamlFile(file, "Pulumi.yaml");
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new InputError(`${file}: Pulumi.yaml must be a map with at least 'name' and 'runtime'`);
+  const y = doc as Record<string, unknown>;
+  if (typeof y.name !== "string" || y.name === "") throw new InputError(`${file}: 'name' is missing: set name: <project name>`);
+  for (const key of ["main", "stackConfigDir"]) {
+    if (y[key] !== undefined && typeof y[key] !== "string") throw new InputError(`${file}: '${key}' must be a string path`);
+  }
+  const mainRel = (y.main as string | undefined) ?? ".";
+  let main = path.resolve(absDir, mainRel);
+  if (fs.existsSync(main) && fs.statSync(main).isDirectory()) {
+    main = ["index.ts", "index.js"].map((f) => path.join(main, f)).find((f) => fs.existsSync(f)) ?? path.join(main, "index.ts");
+  }
+  if (!fs.existsSync(main)) throw new InputError(`${file}: main '${mainRel}' does not exist: create it or fix 'main'`);
+  return { dir: absDir, name: y.name, main, stackConfigDir: path.resolve(absDir, (y.stackConfigDir as string | undefined) ?? ".") };
+}
+
+/** Whether `--stack` names a file rather than a stack. */
+function isStackPath(stack: string): boolean {
+  return stack.includes("/") || stack.includes(path.sep) || /\.ya?ml$/i.test(stack);
+}
+
+function availableStacks(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
+    .filter((s): s is string => s !== undefined)
+    .sort();
+}
+
+/**
+ * Find and load the stack file for `--stack` (a stack name looked up in `stackConfigDir`, or a path).
+ * A program with no stack files at all runs with empty config; an unknown stack name among existing
+ * stack files is bad input.
+ */
+export function loadStackConfig(project: ProgramProject, stack: string): StackConfig {
+  let file: string;
+  let name: string;
+  if (isStackPath(stack)) {
+    file = path.resolve(stack);
+    name = /^Pulumi\.(.+)\.ya?ml$/.exec(path.basename(file))?.[1] ?? path.basename(file).replace(/\.ya?ml$/i, "");
+    if (!fs.existsSync(file)) throw new InputError(`--stack ${stack}: file not found: pass an existing stack file or a stack name`);
+  } else {
+    if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new InputError(`--stack '${stack}': not a valid stack name: use letters, digits, '-', '_' or '.'`);
+    name = stack;
+    const candidates = ["yaml", "yml"].map((ext) => path.join(project.stackConfigDir, `Pulumi.${stack}.${ext}`));
+    const found = candidates.find((f) => fs.existsSync(f));
+    if (!found) {
+      const known = availableStacks(project.stackConfigDir);
+      if (known.length === 0) return { stack, file: null, config: {}, secretKeys: [] };
+      throw new InputError(`unknown stack '${stack}': no ${path.relative(process.cwd(), candidates[0]) || candidates[0]}; use one of ${known.join(", ")} or pass a stack file path`);
+    }
+    file = found;
+  }
+  const doc = readYamlFile(file, "stack file");
+  if (doc === null || doc === undefined) return { stack: name, file, config: {}, secretKeys: [] };
+  if (typeof doc !== "object" || Array.isArray(doc)) throw new InputError(`${file}: a stack file must be a map with a 'config:' map`);
+  const raw = (doc as Record<string, unknown>).config;
+  if (raw === undefined || raw === null) return { stack: name, file, config: {}, secretKeys: [] };
+  if (typeof raw !== "object" || Array.isArray(raw)) throw new InputError(`${file}: 'config' must be a map of <namespace>:<key> to values`);
+  return { stack: name, file, ...toPulumiConfig(project.name, raw as Record<string, unknown>) };
+}
+
+function isSecure(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && "secure" in value;
+}
+
+/** Replace nested `{secure: ...}` values with the placeholder; report whether any was found. */
+function redact(value: unknown): { value: unknown; secret: boolean } {
+  if (isSecure(value)) return { value: SECRET_PLACEHOLDER, secret: true };
+  if (Array.isArray(value)) {
+    const items = value.map(redact);
+    return { value: items.map((i) => i.value), secret: items.some((i) => i.secret) };
+  }
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).map(([k, v]) => [k, redact(v)] as const);
+    return { value: Object.fromEntries(entries.map(([k, r]) => [k, r.value])), secret: entries.some(([, r]) => r.secret) };
+  }
+  return { value, secret: false };
+}
+
+/**
+ * Turn a stack file's `config:` map into Pulumi config: keys without a namespace get the project's;
+ * strings stay as they are, other values become JSON text; `secure:` values become
+ * {@link SECRET_PLACEHOLDER} and their keys are listed as secret.
+ */
+export function toPulumiConfig(project: string, raw: Record<string, unknown>): { config: Record<string, string>; secretKeys: string[] } {
+  const config: Record<string, string> = {};
+  const secretKeys: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    const fullKey = key.includes(":") ? key : `${project}:${key}`;
+    const { value: plain, secret } = redact(value);
+    config[fullKey] = typeof plain === "string" ? plain : JSON.stringify(plain ?? null);
+    if (secret) secretKeys.push(fullKey);
+  }
+  return { config, secretKeys };
+}
