@@ -4,6 +4,7 @@
  */
 import * as fc from "fast-check";
 import { compliantWorkload, OWNER_TYPES, podSpecIn, wrapPodSpec, compliantPodSpec, workloadWeakening } from "./arbitraries/workloads";
+import { podSpecOf } from "../../policy-pack/core/workloads";
 import { clone, expectCaught, expectClean, missingRules, runs } from "./support/pack";
 
 const IDS = ["PSS-B02", "PSS-B03", "PSS-B04", "PSS-B05", "PSS-B06", "PSS-B11", "PSS-R01", "PSS-R02", "PSS-R03", "PSS-R04", "PSS-R05", "PSS-R06", "IMG-001", "IMG-002"];
@@ -16,6 +17,8 @@ describe("workload properties", () => {
   it("a compliant workload of any owner type has no mandatory violation from any rule", () => {
     fc.assert(
       fc.property(compliantWorkload, (workload) => {
+        // The pack sees the same pod spec the generator built (owner-type paths agree).
+        expect(podSpecOf(workload.type, workload.props)?.spec).toBe(podSpecIn(workload));
         expect(podSpecIn(workload).containers.length).toBeGreaterThan(0);
         expectClean([workload]);
       }),

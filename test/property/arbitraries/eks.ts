@@ -118,11 +118,25 @@ export const clusterWeakeningArb: fc.Arbitrary<ClusterWeakening> = fc.oneof(
       (config) => (config.allowPublicEndpoint ? [] : ["EKS-002"]),
     ),
   ),
-  fc.nat().map((i) =>
-    clusterWeakening(`drop log type #${i}`, ["EKS-005"], ({ cluster }) => {
+  fc.tuple(fc.nat(), fc.boolean()).map(([i, misspell]) =>
+    clusterWeakening(`${misspell ? "lower-case" : "drop"} log type #${i}`, ["EKS-005"], ({ cluster }) => {
       const types = cluster.props.enabledClusterLogTypes as string[];
-      types.splice(types.indexOf(pick(types, i)), 1);
+      const at = types.indexOf(pick(types, i));
+      // EKS-005 wants the exact spelling; "controllermanager" is not "controllerManager".
+      if (misspell) types[at] = types[at] === "controllerManager" ? "controllermanager" : types[at].toUpperCase();
+      else types.splice(at, 1);
     }),
+  ),
+  fc.constantFrom("0.0.0.0/0", "::/0", "192.0.2.0/24").map((cidr) =>
+    clusterWeakening(
+      `endpointPublicAccess true with ${cidr} among publicAccessCidrs`,
+      ["EKS-003"],
+      ({ cluster }) => {
+        cluster.props.vpcConfig.endpointPublicAccess = true;
+        cluster.props.vpcConfig.publicAccessCidrs = [...(cluster.props.vpcConfig.publicAccessCidrs ?? []), cidr];
+      },
+      (config) => (config.allowPublicEndpoint ? [] : ["EKS-002"]),
+    ),
   ),
   fc.constant(
     clusterWeakening("remove encryptionConfig", ["EKS-004"], ({ cluster }) => {

@@ -58,6 +58,15 @@ export const roleWeakening: fc.Arbitrary<W> = fc.oneof(
         }
       }),
     ),
+  fc
+    .tuple(fc.nat(), fc.constantFrom<[string[], string[]]>([[""], ["*"]], [[""], ["pods/*"]], [["*"], ["pods/exec"]], [["*"], ["*"]]), fc.constantFrom(...VERBS))
+    .map(([i, [apiGroups, resources], verb]) =>
+      // A wildcard that covers pods/exec is both a wildcard (RBAC-002) and exec access (RBAC-003).
+      weakening<StackResource>(`${verb} on ${JSON.stringify(resources)} in groups ${JSON.stringify(apiGroups)} at #${i}`, ["RBAC-002", "RBAC-003"], (r) => {
+        const rules = r.props.rules as Record<string, any>[];
+        rules.splice(i % (rules.length + 1), 0, { apiGroups, resources, verbs: [verb] });
+      }),
+    ),
   fc.tuple(fc.nat(), fc.constantFrom("escalate", "bind", "impersonate")).map(([i, verb]) =>
     weakening<StackResource>(`verb ${verb} in rule #${i}`, ["RBAC-004"], (r) => ruleAt(r, i).verbs.push(verb)),
   ),

@@ -58,6 +58,8 @@ export interface SgSubject {
   readonly ingress: AbstractIngress[];
   /** Self-reference spelling: vpc form tags it `source-role: self`; rule form uses `sourceSecurityGroupId` = own id. */
   readonly tagSelf: boolean;
+  /** Which spelling of the protocol to write (`tcp` or `6`, `-1` or `all`, …). */
+  readonly spelling: number;
 }
 
 /** A CIDR inside config trustedCidrs (IPv4 /24–/32 or IPv6 /48–/64). */
@@ -126,15 +128,16 @@ export const compliantSg: fc.Arbitrary<SgSubject> = fc
     name: fc.stringMatching(/^[a-z][a-z0-9-]{2,20}$/),
     count: fc.integer({ min: 1, max: 4 }),
     tagSelf: fc.boolean(),
+    spelling: fc.nat(3),
   })
-  .chain(({ form, roleIndex, id, name, count, tagSelf }) => {
+  .chain(({ form, roleIndex, id, name, count, tagSelf, spelling }) => {
     const roles = form === "rule" ? ["infrastructure", "lb"] : TAGGED_ROLES;
     const role = pick(roles, roleIndex);
     const sgId = form === "rule" && role === "lb" ? LB_SG : `sg-${id}`;
     const n = form === "inline" ? count : 1;
     return fc
       .array(permittedIngress(role, form), { minLength: n, maxLength: n })
-      .map((ingress): SgSubject => ({ form, role, sgId, name, ingress, tagSelf }));
+      .map((ingress): SgSubject => ({ form, role, sgId, name, ingress, tagSelf, spelling }));
   });
 
 function isV6(cidr: string): boolean {
@@ -153,16 +156,23 @@ function genericSource(source: AbstractSource, form: "inline" | "rule", sgId: st
   }
 }
 
+/** How AWS lets each protocol be spelled (catalog §1.3: tcp/6, udp/17, -1/all). */
+const SPELLINGS: Record<AbstractIngress["protocol"], readonly string[]> = { tcp: ["tcp", "6"], udp: ["udp", "17"], "-1": ["-1", "all"] };
+
+function spell(protocol: AbstractIngress["protocol"], variant: number): string {
+  return pick(SPELLINGS[protocol], variant);
+}
+
 /** Render the subject in its form. */
 export function renderSg(s: SgSubject): StackResource {
   const roleTag: Record<string, string> = s.role === "infrastructure" ? {} : { [LABELS.sgRole]: s.role };
   if (s.form === "inline") {
-    const ingress = s.ingress.map((r) => ({ protocol: r.protocol, fromPort: r.fromPort, toPort: r.toPort, description: "generated", ...genericSource(r.source, "inline", s.sgId, false) }));
+    const ingress = s.ingress.map((r, i) => ({ protocol: spell(r.protocol, s.spelling + i), fromPort: r.fromPort, toPort: r.toPort, description: "generated", ...genericSource(r.source, "inline", s.sgId, false) }));
     return resource(SG_TYPES.securityGroup, s.name, { name: s.name, vpcId: "vpc-0123456789abcdef0", ingress, tags: { Name: s.name, ...roleTag } });
   }
   const r = s.ingress[0];
   if (s.form === "rule") {
-    return resource(SG_TYPES.securityGroupRule, s.name, { type: "ingress", securityGroupId: s.sgId, protocol: r.protocol, fromPort: r.fromPort, toPort: r.toPort, ...genericSource(r.source, "rule", s.sgId, s.tagSelf) });
+    return resource(SG_TYPES.securityGroupRule, s.name, { type: "ingress", securityGroupId: s.sgId, protocol: spell(r.protocol, s.spelling), fromPort: r.fromPort, toPort: r.toPort, ...genericSource(r.source, "rule", s.sgId, s.tagSelf) });
   }
   const ports = r.protocol === "-1" ? {} : { fromPort: r.fromPort, toPort: r.toPort };
   const tags: Record<string, string> = { ...roleTag };
@@ -180,7 +190,7 @@ export function renderSg(s: SgSubject): StackResource {
       if (r.source.role) tags[LABELS.sourceRole] = r.source.role;
       break;
   }
-  return resource(SG_TYPES.ingressRule, s.name, { securityGroupId: s.sgId, ipProtocol: r.protocol, ...ports, ...source, tags });
+  return resource(SG_TYPES.ingressRule, s.name, { securityGroupId: s.sgId, ipProtocol: spell(r.protocol, s.spelling), ...ports, ...source, tags });
 }
 
 type W = Weakening<SgSubject>;

@@ -14,7 +14,6 @@ import {
 } from "../../../policy-pack/baseline/pss";
 import { DEFAULT_PACK_CONFIG } from "../../../policy-pack/core/config";
 import type { StackResource } from "../../../policy-pack/core/rule";
-import { containersOf, podSpecOf } from "../../../policy-pack/core/workloads";
 import { resource } from "../../support/rules";
 import { pick, weakening, type Weakening } from "../support/pack";
 import { accountId, awsRegion, dnsLabel, tenantNamespace } from "./common";
@@ -33,10 +32,24 @@ export const OWNER_TYPES = [
 /** A semantic-version tag. */
 const semver = fc.tuple(fc.nat(20), fc.nat(40), fc.nat(99)).map(([a, b, c]) => `${a}.${b}.${c}`);
 
-/** An allowed image: `<12 digits>.dkr.ecr.<region>.amazonaws.com/<repo>:<semver>`, sometimes digest-pinned too. */
+/**
+ * An allowed image: `<12 digits>.dkr.ecr.<region>.amazonaws.com/<repo>:<semver>`, sometimes digest-pinned too,
+ * sometimes pinned by digest only (no tag: not `latest`), sometimes with a nested repository path.
+ */
 export const ecrImage: fc.Arbitrary<string> = fc
-  .tuple(accountId, awsRegion, dnsLabel, semver, fc.option(fc.stringMatching(/^[a-f0-9]{64}$/), { nil: undefined }))
-  .map(([account, region, repo, tag, digest]) => `${account}.dkr.ecr.${region}.amazonaws.com/${repo}:${tag}${digest ? `@sha256:${digest}` : ""}`);
+  .tuple(
+    accountId,
+    awsRegion,
+    fc.array(dnsLabel, { minLength: 1, maxLength: 2 }),
+    semver,
+    fc.constantFrom("tag", "tag+digest", "digest"),
+    fc.stringMatching(/^[a-f0-9]{64}$/),
+  )
+  .map(([account, region, path, tag, pin, digest]) => {
+    const repo = `${account}.dkr.ecr.${region}.amazonaws.com/${path.join("/")}`;
+    if (pin === "digest") return `${repo}@sha256:${digest}`;
+    return `${repo}:${tag}${pin === "tag+digest" ? `@sha256:${digest}` : ""}`;
+  });
 
 /** Restricted container securityContext, with optional harmless variations the profile still accepts. */
 const containerSecurityContext = fc
@@ -48,6 +61,8 @@ const containerSecurityContext = fc
     appArmor: fc.boolean(),
     seLinux: fc.option(fc.constantFrom("container_t", "container_init_t", "container_kvm_t"), { nil: undefined }),
     procMountDefault: fc.boolean(),
+    localhostSeccomp: fc.boolean(),
+    explicitNotPrivileged: fc.boolean(),
   })
   .map((o) => {
     const sc: Record<string, any> = structuredClone(RESTRICTED_CONTAINER_SECURITY_CONTEXT);
@@ -58,6 +73,8 @@ const containerSecurityContext = fc
     if (o.appArmor) sc.appArmorProfile = { type: "RuntimeDefault" };
     if (o.seLinux) sc.seLinuxOptions = { type: o.seLinux };
     if (o.procMountDefault) sc.procMount = "Default";
+    if (o.ownSeccomp && o.localhostSeccomp) sc.seccompProfile = { type: "Localhost", localhostProfile: "profiles/app.json" };
+    if (!o.explicitNotPrivileged) delete sc.privileged; // absent is as good as false
     return sc;
   });
 
@@ -68,7 +85,10 @@ const container = (name: string): fc.Arbitrary<Container> =>
     .record({
       image: ecrImage,
       securityContext: containerSecurityContext,
-      ports: fc.array(fc.record({ containerPort: fc.integer({ min: 1024, max: 65535 }), protocol: fc.constantFrom("TCP", "UDP") }), { maxLength: 2 }),
+      ports: fc.array(
+        fc.record({ containerPort: fc.integer({ min: 1024, max: 65535 }), protocol: fc.constantFrom("TCP", "UDP"), hostPort: fc.constantFrom(0, undefined) }, { requiredKeys: ["containerPort", "protocol"] }),
+        { maxLength: 2 },
+      ),
     })
     .map(({ image, securityContext, ports }) => ({ name, image, securityContext, ...(ports.length > 0 ? { ports } : {}) }));
 
@@ -100,6 +120,7 @@ export const compliantPodSpec: fc.Arbitrary<Record<string, any>> = fc
     uid: fc.integer({ min: 1000, max: 65535 }),
     sysctls: fc.subarray([...SAFE_SYSCTLS], { maxLength: 2 }),
     serviceAccountName: fc.option(dnsLabel, { nil: undefined }),
+    explicitHostFalse: fc.subarray(["hostNetwork", "hostPID", "hostIPC"]),
   })
   .map((o) => {
     const securityContext: Record<string, any> = { ...structuredClone(RESTRICTED_POD_SECURITY_CONTEXT), runAsUser: o.uid, runAsGroup: o.uid, fsGroup: o.uid };
@@ -109,6 +130,7 @@ export const compliantPodSpec: fc.Arbitrary<Record<string, any>> = fc
     if (o.ephemeralContainers.length > 0) spec.ephemeralContainers = o.ephemeralContainers;
     if (o.volumes.length > 0) spec.volumes = o.volumes;
     if (o.serviceAccountName) spec.serviceAccountName = o.serviceAccountName;
+    for (const field of o.explicitHostFalse) spec[field] = false; // explicit false is allowed (PSS-B02)
     return spec;
   });
 
@@ -142,18 +164,37 @@ export const compliantWorkload: fc.Arbitrary<StackResource> = fc
   .tuple(fc.constantFrom(...OWNER_TYPES), dnsLabel, tenantNamespace, compliantPodSpec)
   .map(([type, name, namespace, spec]) => wrapPodSpec(type, name, namespace, spec));
 
+/** Where {@link wrapPodSpec} puts the pod spec, per owner type (written independently of core/workloads.ts). */
+const POD_SPEC_PATH: Readonly<Record<(typeof OWNER_TYPES)[number], readonly string[]>> = {
+  "kubernetes:core/v1:Pod": ["spec"],
+  "kubernetes:apps/v1:Deployment": ["spec", "template", "spec"],
+  "kubernetes:apps/v1:StatefulSet": ["spec", "template", "spec"],
+  "kubernetes:apps/v1:DaemonSet": ["spec", "template", "spec"],
+  "kubernetes:apps/v1:ReplicaSet": ["spec", "template", "spec"],
+  "kubernetes:batch/v1:Job": ["spec", "template", "spec"],
+  "kubernetes:batch/v1:CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
+};
+
 /** The pod spec inside a workload (the same object, so mutations land in the workload). */
 export function podSpecIn(workload: StackResource): Record<string, any> {
-  const view = podSpecOf(workload.type, workload.props);
-  if (!view) throw new Error(`${workload.type} is not a workload`);
-  return view.spec;
+  const path = POD_SPEC_PATH[workload.type as (typeof OWNER_TYPES)[number]];
+  if (!path) throw new Error(`${workload.type} is not a generated workload`);
+  return path.reduce<Record<string, any>>((node, key) => node[key], workload.props);
 }
 
 type W = Weakening<StackResource>;
 
+/**
+ * Every container of a pod spec: containers, initContainers, ephemeralContainers (enumerated here rather than
+ * with the pack's visitor, so a visitor that skipped a list would show up as a missed weakening).
+ */
+export function allContainers(spec: Record<string, any>): Record<string, any>[] {
+  return (["containers", "initContainers", "ephemeralContainers"] as const).flatMap((list) => (Array.isArray(spec[list]) ? spec[list] : []));
+}
+
 /** Apply `mutate` to the `i`-th container (modulo) among containers, initContainers and ephemeralContainers. */
 function onContainer(i: number, mutate: (c: Record<string, any>) => void): (w: StackResource) => void {
-  return (w) => mutate(pick(containersOf(podSpecIn(w)), i).container);
+  return (w) => mutate(pick(allContainers(podSpecIn(w)), i));
 }
 
 function sc(c: Record<string, any>): Record<string, any> {
@@ -162,7 +203,11 @@ function sc(c: Record<string, any>): Record<string, any> {
 }
 
 /** Capabilities outside the baseline allowlist (PSS-B04 and PSS-R06 both catch them). */
-export const NON_BASELINE_CAPABILITIES = ["NET_RAW", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE", "BPF", "PERFMON", "SYS_TIME", "DAC_READ_SEARCH", "SYS_RAWIO", "ALL"];
+export const NON_BASELINE_CAPABILITIES = [
+  "NET_RAW", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE", "BPF", "PERFMON", "SYS_TIME", "DAC_READ_SEARCH", "SYS_RAWIO", "ALL",
+  // PSA compares names exactly: other spellings are not on the allowlist either.
+  "CAP_NET_RAW", "net_raw", "CAP_SYS_ADMIN",
+];
 /** Capabilities baseline allows but restricted does not (only PSS-R06 catches them). */
 export const BASELINE_ONLY_CAPABILITIES = BASELINE_ALLOWED_CAPABILITIES.filter((c) => !RESTRICTED_ALLOWED_CAPABILITIES.includes(c));
 
@@ -190,12 +235,12 @@ export const workloadWeakening: fc.Arbitrary<W> = fc.oneof(
       ["PSS-B04"],
     ),
   ),
-  fc.tuple(fc.nat(), fc.constantFrom("delete drop", "empty drop", "drop NET_RAW only", "delete capabilities")).map(([i, how]) =>
+  fc.tuple(fc.nat(), fc.constantFrom("delete drop", "empty drop", "drop NET_RAW only", "drop lower-case all", "delete capabilities")).map(([i, how]) =>
     weakening<StackResource>(`${how} on container #${i}`, ["PSS-R06"], onContainer(i, (c) => {
       const s = sc(c);
       if (how === "delete capabilities") delete s.capabilities;
       else if (how === "delete drop") delete s.capabilities.drop;
-      else s.capabilities.drop = how === "empty drop" ? [] : ["NET_RAW"];
+      else s.capabilities.drop = how === "empty drop" ? [] : how === "drop lower-case all" ? ["all"] : ["NET_RAW"];
     })),
   ),
   fc.nat().map((i) => weakening<StackResource>(`privileged on container #${i}`, ["PSS-B03"], onContainer(i, (c) => (sc(c).privileged = true)))),
@@ -237,7 +282,7 @@ export const workloadWeakening: fc.Arbitrary<W> = fc.oneof(
   ),
   fc.tuple(fc.nat(), fc.boolean()).map(([i, untagged]) =>
     weakening<StackResource>(`image ${untagged ? "without tag" : ":latest"} on container #${i}`, ["IMG-002"], onContainer(i, (c) => {
-      const repo = String(c.image).replace(/[:@].*$/, "");
+      const repo = String(c.image).replace(/@.*$/, "").replace(/:[^/]*$/, "");
       c.image = untagged ? repo : `${repo}:latest`;
     })),
   ),
