@@ -4,7 +4,8 @@ import { RULES } from "../policy-pack/registry";
 import { parseCommandLine, USAGE, type PreviewArgs, type ScanArgs } from "./args";
 import { EXIT, InputError } from "./errors";
 import { loadPolicyConfig } from "./policy-config";
-import { runPreview } from "./preview";
+import { REPO_ROOT, runPreview } from "./preview";
+import { defaultPolicyConfigFile, loadProject } from "./preview/project";
 import { previewJson, scanJson } from "./report/json";
 import { previewMarkdown } from "./report/markdown";
 import { previewSarif, scanSarif } from "./report/sarif";
@@ -31,7 +32,9 @@ function writeFile(file: string, text: string): void {
 }
 
 async function preview(args: PreviewArgs, io: Io, startedAt: bigint): Promise<number> {
-  const policyConfig = loadPolicyConfig(args.policyConfig, RULES);
+  const policyConfigFile = args.policyConfig ?? defaultPolicyConfigFile(loadProject(args.program ?? REPO_ROOT), args.stack);
+  const policyConfig = loadPolicyConfig(policyConfigFile, RULES);
+  if (policyConfigFile && !args.quiet) io.stdout.write(`pack config: ${path.relative(process.cwd(), policyConfigFile) || policyConfigFile}\n`);
   const progress = io.stderr.isTTY === true && !args.quiet;
   const report = await runPreview({
     startedAt,
