@@ -1,5 +1,4 @@
 import type { ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { unknownCheckingProxy, unknownStringValue } from "@pulumi/policy/proxy";
 import { POLICY_CONFIG_SCHEMA, REMEDIATION_SEPARATOR, toPolicies } from "../../../policy-pack/core/policies";
 import { exemptionKey } from "../../../policy-pack/core/exemptions";
 import { resourceRule, stackRule } from "../../../policy-pack/core/rule";
@@ -20,6 +19,12 @@ const rule = resourceRule({
     if (!r.props.tags?.owner) report("tags.owner is absent");
   },
 });
+
+// The preview proxy is internal to @pulumi/policy (not in its typings); this is how the SDK wraps props at preview.
+const { unknownCheckingProxy, unknownStringValue } = require("@pulumi/policy/proxy") as {
+  unknownCheckingProxy<T extends object>(props: T): T;
+  unknownStringValue: string;
+};
 
 class NotApplicable extends Error {}
 
