@@ -67,7 +67,9 @@ export function parseText(file: string, text: string): LoadedInputs {
     const parseError = doc.errors[0];
     if (parseError) {
       const at = parseError.linePos?.[0].line ?? line;
-      errors.push({ file, index, line: at, error: `${file}:${at}: ${parseError.message.split("\n")[0].replace(/:\s*$/, "")}` });
+      const reason = parseError.message.split("\n")[0].replace(/:\s*$/, "");
+      const fix = /call stack/i.test(reason) ? "the document is nested too deeply: flatten it" : `fix the ${/\.json$/i.test(file) ? "JSON" : "YAML"} syntax there`;
+      errors.push({ file, index, line: at, error: `${file}:${at}: ${reason}; ${fix}` });
       return { objects: [], errors };
     }
     let value: unknown;
@@ -84,7 +86,7 @@ export function parseText(file: string, text: string): LoadedInputs {
       if (isObject(item) && typeof item.apiVersion === "string" && typeof item.kind === "string" && item.apiVersion !== "" && item.kind !== "") {
         objects.push({ file, index, line, object: item });
       } else if (item !== null && item !== undefined) {
-        errors.push({ file, index, line, error: `${file}:${line}: not a Kubernetes object (needs apiVersion and kind)` });
+        errors.push({ file, index, line, error: `${file}:${line}: not a Kubernetes object (needs apiVersion and kind): add them or remove the document` });
       }
       index++;
     }
@@ -111,7 +113,7 @@ function readInput(file: string, readStdin: () => Buffer): Buffer | LoadError {
     if (size > MAX_INPUT_BYTES) return { file, index: 0, error: `${file}: file is larger than ${MAX_INPUT_BYTES} bytes: split it` };
     return fs.readFileSync(file);
   } catch (error) {
-    return { file, index: 0, error: `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    return { file, index: 0, error: `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): check the path and its permissions` };
   }
 }
 
@@ -125,7 +127,7 @@ export function loadInputs(paths: readonly string[], readStdin: () => Buffer = (
   const files: string[] = [];
   for (const p of paths) {
     if (p === "-") files.push(p);
-    else if (!fs.existsSync(p)) errors.push({ file: p, index: 0, error: `${p}: no such file or folder` });
+    else if (!fs.existsSync(p)) errors.push({ file: p, index: 0, error: `${p}: no such file or folder: check the path` });
     else if (fs.statSync(p).isDirectory()) {
       const found = listFiles(p);
       if (found.length === 0) errors.push({ file: p, index: 0, error: `${p}: folder has no ${SCANNED_EXTENSIONS.join("/")} files` });
@@ -140,10 +142,13 @@ export function loadInputs(paths: readonly string[], readStdin: () => Buffer = (
       continue;
     }
     if (isBinary(bytes)) {
-      errors.push({ file, index: 0, error: `${file}: binary content, not YAML or JSON` });
+      errors.push({ file, index: 0, error: `${file}: binary content, not YAML or JSON: pass only Kubernetes manifests` });
       continue;
     }
     const parsed = parseText(file, bytes.toString("utf8"));
+    if (parsed.objects.length === 0 && parsed.errors.length === 0) {
+      errors.push({ file, index: 0, error: `${file}: empty: no Kubernetes objects in it; add a manifest or remove the file from the scan` });
+    }
     objects.push(...parsed.objects);
     errors.push(...parsed.errors);
   }
