@@ -10,7 +10,14 @@ const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 
-const OPTIONS = { transpileOnly: true, compilerOptions: { module: "commonjs", ignoreDeprecations: "6.0" } };
+const OPTIONS = {
+  transpileOnly: true,
+  // Our own settings, whatever tsconfig the program being previewed has.
+  skipProject: true,
+  // Transpile this package even when it is installed under node_modules (a team that installed hardened-cluster).
+  ignore: ["(?:^|/)node_modules/(?!hardened-cluster/)"],
+  compilerOptions: { module: "commonjs", target: "ES2022", esModuleInterop: true, ignoreDeprecations: "6.0" },
+};
 const CACHE_DIR = path.join(__dirname, "..", "node_modules", ".cache", "hardened-cluster-ts");
 const USE_CACHE = process.env.HARDENED_CLUSTER_TS_CACHE !== "0";
 

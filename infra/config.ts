@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { platformConfigSchema, platformConfigShape, type PlatformConfig } from "./schema";
 
-export { platformConfigSchema, platformConfigShape, poolSchema, type PlatformConfig, type PoolConfig } from "./schema";
+export { guardDutyEnabled, inClusterStackFile, platformConfigSchema, platformConfigShape, poolSchema, type PlatformConfig, type PoolConfig } from "./schema";
 
 /** The stack-config namespace of the platform program. */
 export const CONFIG_NAMESPACE = "hardened-cluster";
@@ -23,15 +23,19 @@ export class ConfigError extends Error {
   }
 }
 
-function keyOf(path: readonly (string | number)[]): string {
-  return `${CONFIG_NAMESPACE}:${path.map(String).join(".")}`;
+/** The full config key of a path: `hardened-cluster:tenants[1].namespaces[0]`. */
+export function keyOf(path: readonly (string | number)[]): string {
+  const rest = path.reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc === "" ? part : `${acc}.${part}`), "");
+  return `${CONFIG_NAMESPACE}:${rest}`;
 }
 
-function fixFor(issue: z.ZodIssue): string {
+function fixFor(issue: z.ZodIssue, shape: Readonly<Record<string, z.ZodTypeAny>>): string {
   const key = keyOf(issue.path);
   switch (issue.code) {
+    case "custom":
+      return typeof issue.params?.fix === "string" ? issue.params.fix : `correct ${key} as described`;
     case "unrecognized_keys":
-      return `remove ${issue.keys.join(", ")} from ${key} (allowed: ${issue.path.length === 0 ? Object.keys(platformConfigShape).join(", ") : "see infra/schema.ts"})`;
+      return `remove ${issue.keys.join(", ")} from ${key} (allowed: ${issue.path.length === 0 ? Object.keys(shape).join(", ") : "see the schema"})`;
     case "invalid_type":
       return issue.received === "undefined" ? `set ${key} in the stack file` : `set ${key} to a ${issue.expected} (got ${issue.received})`;
     case "invalid_literal":
@@ -44,10 +48,10 @@ function fixFor(issue: z.ZodIssue): string {
 }
 
 /** Turn zod issues into named-field config issues. */
-export function toConfigIssues(error: z.ZodError): ConfigIssue[] {
+export function toConfigIssues(error: z.ZodError, shape: Readonly<Record<string, z.ZodTypeAny>> = platformConfigShape): ConfigIssue[] {
   return error.issues.map((issue) => {
     const path = issue.code === "unrecognized_keys" && issue.path.length === 0 ? [issue.keys[0]] : issue.path;
-    return { key: keyOf(path), message: issue.message, fix: fixFor(issue) };
+    return { key: keyOf(path), message: issue.message, fix: fixFor(issue, shape) };
   });
 }
 
@@ -62,9 +66,9 @@ function baseType(t: z.ZodTypeAny): z.ZodTypeAny {
 }
 
 /** Decode one stack-file value (always text in Pulumi config) by the type its key expects. */
-function decode(key: string, text: string): unknown {
-  const shape = (platformConfigShape as Record<string, z.ZodTypeAny>)[key];
-  if (shape && baseType(shape) instanceof z.ZodString) return text;
+function decode(shape: Readonly<Record<string, z.ZodTypeAny>>, key: string, text: string): unknown {
+  const type = shape[key];
+  if (type && baseType(type) instanceof z.ZodString) return text;
   try {
     return JSON.parse(text);
   } catch {
@@ -73,25 +77,34 @@ function decode(key: string, text: string): unknown {
 }
 
 /**
- * Validate raw stack config (`<namespace>:<key>` → text, as Pulumi stores it). Keys of other namespaces
- * (`aws:region`) are ignored. Throws {@link ConfigError} naming every bad key.
+ * Validate the `hardened-cluster:*` keys of raw stack config against `schema` (whose object shape is
+ * `shape`). Keys of other namespaces (`aws:region`) are ignored. Throws {@link ConfigError} naming every bad key.
  */
-export function parsePlatformConfig(raw: Readonly<Record<string, string>>): PlatformConfig {
+export function parseNamespacedConfig<S extends z.ZodTypeAny>(raw: Readonly<Record<string, string>>, schema: S, shape: Readonly<Record<string, z.ZodTypeAny>>): z.output<S> {
   const prefix = `${CONFIG_NAMESPACE}:`;
   const values: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) {
-    if (k.startsWith(prefix)) values[k.slice(prefix.length)] = decode(k.slice(prefix.length), v);
+    if (k.startsWith(prefix)) values[k.slice(prefix.length)] = decode(shape, k.slice(prefix.length), v);
   }
-  const result = platformConfigSchema.safeParse(values);
-  if (!result.success) throw new ConfigError(toConfigIssues(result.error));
+  const result = schema.safeParse(values);
+  if (!result.success) throw new ConfigError(toConfigIssues(result.error, shape));
+  return result.data as z.output<S>;
+}
+
+/**
+ * Validate raw stack config of the AWS (platform) program (`<namespace>:<key>` → text, as Pulumi stores
+ * it). Throws {@link ConfigError} naming every bad key.
+ */
+export function parsePlatformConfig(raw: Readonly<Record<string, string>>): PlatformConfig {
+  const config = parseNamespacedConfig(raw, platformConfigSchema, platformConfigShape);
   const region = raw["aws:region"];
   const issues: ConfigIssue[] = [];
   if (!region) issues.push({ key: "aws:region", message: "is not set", fix: "set aws:region in the stack file" });
-  else if (!result.data.network.availabilityZones.every((az) => az.startsWith(region))) {
+  else if (!config.network.availabilityZones.every((az) => az.startsWith(region))) {
     issues.push({ key: keyOf(["network", "availabilityZones"]), message: `AZs must be in aws:region ${region}`, fix: `use AZ names like ${region}a` });
   }
   if (issues.length > 0) throw new ConfigError(issues);
-  return result.data;
+  return config;
 }
 
 /** Read and validate the running stack's configuration (before any resource is registered). */

@@ -1,8 +1,11 @@
 import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import type { PackConfig } from "../policy-pack/core/config";
+import { AdmissionMirror } from "../components/admission";
 import { ClusterAddons } from "../components/cluster/addons";
 import { PodNetworking, type PodSubnet } from "../components/network/eni-configs";
 import type { PoolTaint } from "../components/node-pool";
+import { Tenant, type TenantConfig } from "../components/tenant";
 
 /** A pool as the in-cluster layer sees it: the labels to select it and the taints to tolerate. */
 export interface PoolView {
@@ -29,6 +32,10 @@ export interface InClusterContext {
   readonly corednsVersion: string;
   /** Resources the in-cluster layer must wait for (node pools, CoreDNS); empty across a StackReference. */
   readonly dependsOn: pulumi.Resource[];
+  /** Validated tenants of this environment (from the stack file of the program that creates them). */
+  readonly tenants: readonly TenantConfig[];
+  /** The pack config the platform stack exports (`policyConfig`): the admission mirror enforces the same values. */
+  readonly policyConfig: Partial<PackConfig>;
 }
 
 /** A composer of in-cluster resources; returns extra stack outputs (e.g. `tenantNamespaces`). */
@@ -46,10 +53,24 @@ export function bootstrapInCluster(ctx: InClusterContext): pulumi.Resource[] {
 }
 
 /**
- * Extension point: tenants, detection and registry are wired here by the lead (this module does not import
- * them). `ctx.dependsOn` holds what they must wait for.
+ * The platform's in-cluster layer: the AdmissionMirror (ValidatingAdmissionPolicies bound to every tenant
+ * namespace, from the same rule data and pack config as the pack), then one Tenant per configured tenant
+ * (namespaces with PSA labels, NetworkPolicies, quota, limits, roles, the default SA patch, and the EKS
+ * access entries of its principals). Everything waits for `ctx.dependsOn` (node pools, CoreDNS).
+ * Returns the `tenantNamespaces`, `tenants` and `admissionPolicies` stack outputs.
  */
-export const composeInCluster: InClusterComposer = () => ({});
+export const composeInCluster: InClusterComposer = (ctx) => {
+  const opts = { dependsOn: ctx.dependsOn };
+  const mirror = new AdmissionMirror(`${ctx.environment}-admission`, { config: ctx.policyConfig, provider: ctx.provider }, opts);
+  // Tenants come after the admission policies so nothing lands in a tenant namespace unchecked.
+  const tenantOpts = { dependsOn: [...ctx.dependsOn, mirror] };
+  const tenants = ctx.tenants.map((t) => new Tenant(t.name, { ...t, clusterName: ctx.clusterName, provider: ctx.provider }, tenantOpts));
+  return {
+    tenantNamespaces: tenants.flatMap((t) => t.config.namespaces),
+    tenants: Object.fromEntries(tenants.map((t) => [t.config.name, { tier: t.config.tier, namespaces: t.config.namespaces, groups: t.groups }])),
+    admissionPolicies: mirror.policyNames,
+  };
+};
 
 /** The in-cluster stack's body: bootstrap (ENIConfigs, CoreDNS), then `extra` after it. */
 export function runInClusterStack(ctx: InClusterContext, extra: InClusterComposer = composeInCluster): Record<string, unknown> {

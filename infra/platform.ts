@@ -6,7 +6,9 @@ import { HardenedKey } from "../components/kms";
 import { Network } from "../components/network";
 import { NodePool, NodeRole, POOL_KINDS, type PoolKind } from "../components/node-pool";
 import { PodNetworking } from "../components/network/eni-configs";
+import { composeDetection } from "./detection";
 import { composeInCluster, type InClusterComposer, type InClusterContext } from "./in-cluster";
+import { composeRegistry } from "./registry";
 import { clusterAdminsFor, deployerCidrsFor, enabledAddonPorts, packConfigFor } from "./policy-config";
 import type { PlatformConfig } from "./schema";
 
@@ -131,6 +133,11 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
     ? new ClusterAddons(`${name}-dns`, { clusterName: cluster.clusterName, addons: [{ name: "coredns", version: config.addons.coredns }], tags }, { dependsOn: Object.values(pools) })
     : undefined;
 
+  // AWS-only layers, in every environment: detection after the pools (the observability add-on needs nodes),
+  // the registry once the node role it grants pulls to exists.
+  const detection = composeDetection({ config, region, cluster, logsKeyArn: logsKey.arn, nodePools: Object.values(pools), tags });
+  const registry = composeRegistry({ config, region, nodeRole, tags });
+
   let deployer: Deployer | undefined;
   if (config.deployer?.enabled) {
     deployer = new Deployer(`${name}-deployer`, {
@@ -175,6 +182,8 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
     podSubnets: network.podSubnetsByAz,
     corednsVersion: config.addons.coredns,
     dependsOn: [...Object.values(pools), ...(coredns ? [coredns] : [])],
+    tenants: config.tenants,
+    policyConfig: packConfigFor(config),
   };
   const inClusterLayer = sameStack ? "same-stack" : "deployer";
   const inClusterOutputs = sameStack ? inCluster(context) : {};
@@ -205,6 +214,12 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
       kmsKeys: { logs: logsKey.arn, secrets: secretsKey.arn, ebs: ebsKey.arn },
       deployer: deployer ? { projectName: deployer.project.name, roleArn: deployer.roleArn } : undefined,
       policyConfig: packConfigFor(config),
+      detection: {
+        alertTopicArn: detection.topic.topicArn,
+        auditAlarms: detection.auditAlarms.signals.map((s) => s.name),
+        guardDutyDetectorId: detection.runtime?.detectorId,
+      },
+      registry: registry ? { repositoryUrls: registry.repositoryUrls } : undefined,
       ...inClusterOutputs,
     },
   };

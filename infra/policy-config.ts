@@ -1,7 +1,8 @@
 import type { ExtraPort, PackConfig } from "../policy-pack/core/config";
 import { cidrSubnet } from "../components/network/cidr";
 import { roleArn, roleNames } from "../components/cluster/iam";
-import type { PlatformConfig } from "./schema";
+import { registryHost } from "../components/registry/tenant-registry";
+import { guardDutyEnabled, type PlatformConfig } from "./schema";
 
 /** CIDRs of the deployer subnets (same layout as the Network component). */
 export function deployerCidrsFor(config: PlatformConfig): string[] {
@@ -37,7 +38,16 @@ export function packConfigFor(config: PlatformConfig): Partial<PackConfig> {
     minKubernetesVersion: "1.33",
     rootDeviceNames: ["/dev/xvda", "/dev/xvdb"],
     controlPlane: "eks",
+    // GD-001 judges the detector this stack creates; a reused (organisation) detector lives elsewhere.
+    requireGuardDuty: guardDutyEnabled(config) && config.detection.guardDuty.detectorId === undefined,
+    // With a tenant registry, tenant images come from this account's ECR only (IMG-001, admission mirror).
+    ...(config.registry ? { allowedRegistries: [registryHost(config.accountId, regionOf(config))] } : {}),
   };
+}
+
+/** The region of the stack's AZs (validated to equal `aws:region`). */
+function regionOf(config: PlatformConfig): string {
+  return config.network.availabilityZones[0].slice(0, -1);
 }
 
 /** The `--policy-config` file form (`{"shared": {...}}`) of {@link packConfigFor}, for `hardened-cluster preview`. */

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { LABEL_PREFIX } from "../policy-pack/baseline/labels";
 import { DEFAULT_PACK_CONFIG } from "../policy-pack/core/config";
 import { isWorldCidr, parseIpv4Cidr } from "../components/network/cidr";
+import { cidrOverlaps } from "../policy-pack/core/cidr";
 import { versionAtLeast } from "../components/cluster/version";
+import { detectionConfigSchema } from "../components/detection/config";
+import { registryConfigSchema } from "../components/registry/config";
+import { tenantsConfigSchema } from "../components/tenant/config";
 
 /**
  * The stack configuration schema (namespace `hardened-cluster`), in one place.
@@ -83,7 +87,7 @@ export const platformConfigShape = {
     .refine((d) => [365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653].includes(d), "must be a CloudWatch retention of at least 365 days (365, 400, 545, 731, 1096, ...)")
     .default(365),
   admins: z
-    .array(z.object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/), roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "must be an IAM role ARN"), justification }).strict())
+    .array(z.object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/, "must start with a lower-case letter and use only lower-case letters, digits and hyphens"), roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "must be an IAM role ARN"), justification }).strict())
     .default([]),
   addons: z
     .object({ vpcCni: addonVersion, coredns: addonVersion, kubeProxy: addonVersion, podIdentityAgent: addonVersion })
@@ -92,7 +96,7 @@ export const platformConfigShape = {
     .array(
       z
         .object({
-          name: z.string().regex(/^[a-z][a-z0-9-]*$/),
+          name: z.string().regex(/^[a-z][a-z0-9-]*$/, "must start with a lower-case letter and use only lower-case letters, digits and hyphens"),
           enabled: z.boolean(),
           protocol: z.enum(["tcp", "udp"]).default("tcp"),
           port: z.number().int().min(1).max(65535),
@@ -102,7 +106,7 @@ export const platformConfigShape = {
     )
     .default([]),
   extraEgress: z
-    .array(z.object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/), protocol: z.enum(["tcp", "udp"]), fromPort: z.number().int().min(1).max(65535), toPort: z.number().int().min(1).max(65535), cidr, justification }).strict())
+    .array(z.object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/, "must start with a lower-case letter and use only lower-case letters, digits and hyphens"), protocol: z.enum(["tcp", "udp"]), fromPort: z.number().int().min(1).max(65535), toPort: z.number().int().min(1).max(65535), cidr, justification }).strict())
     .default([]),
   nodePools: z.object({ system: poolSchema, general: poolSchema, sensitive: poolSchema }).strict(),
   nodeSsmAccess: z.boolean().default(true),
@@ -122,7 +126,21 @@ export const platformConfigShape = {
     .optional(),
   protect: z.boolean().default(false),
   tags: z.record(z.string()).default({}),
+  /**
+   * Tenants (components/tenant/config.ts). Only where the in-cluster layer runs in this stack (no deployer);
+   * with the deployer they belong in the in-cluster program's stack file.
+   */
+  tenants: tenantsConfigSchema.default([]),
+  /** Audit/resource alarms, alert subscribers, GuardDuty (components/detection/config.ts). */
+  detection: detectionConfigSchema,
+  /** Tenant image repositories (components/registry/config.ts). */
+  registry: registryConfigSchema.optional(),
 };
+
+/** Where the in-cluster stack file of an environment lives (relative to the repository root). */
+export function inClusterStackFile(environment: string): string {
+  return `infra/in-cluster/stacks/Pulumi.${environment}.yaml`;
+}
 
 /** The validated platform configuration. */
 export const platformConfigSchema = z
@@ -134,13 +152,46 @@ export const platformConfigSchema = z
     c.network.availabilityZones.forEach((az, i) => {
       if (az.slice(0, -1) !== region) ctx.addIssue({ code: "custom", path: ["network", "availabilityZones", i], message: "all AZs must be in one region" });
     });
+    if (cidrOverlaps(c.network.cidr, c.network.podCidr)) {
+      ctx.addIssue({ code: "custom", path: ["network", "podCidr"], message: `${c.network.podCidr} overlaps the VPC CIDR ${c.network.cidr}; pods need their own secondary range`, params: { fix: "use a separate range such as 100.64.0.0/16" } });
+    }
     const seen = new Set<string>();
     c.addonPorts.forEach((a, i) => {
       if (seen.has(a.name)) ctx.addIssue({ code: "custom", path: ["addonPorts", i, "name"], message: `${a.name} is listed twice` });
       seen.add(a.name);
     });
     if (Object.keys(c.tags).some((k) => k.startsWith(LABEL_PREFIX))) ctx.addIssue({ code: "custom", path: ["tags"], message: `keys under ${LABEL_PREFIX} are reserved for the platform` });
+    if (c.deployer?.enabled && c.tenants.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["tenants"],
+        message: "tenants are created by the in-cluster stack when the deployer is enabled (the API is private), so this stack would ignore them",
+        params: { fix: `move hardened-cluster:tenants to ${inClusterStackFile(c.environment)}` },
+      });
+    }
+    c.tenants.forEach((t, i) => {
+      for (const role of ["admin", "developer", "viewer"] as const) {
+        t.roles[role].forEach((arn, j) => {
+          if (arn.split(":")[4] !== c.accountId) {
+            ctx.addIssue({ code: "custom", path: ["tenants", i, "roles", role, j], message: `principal ${arn} is not in accountId ${c.accountId}: EKS access entries take principals of the cluster's account` });
+          }
+        });
+      }
+    });
+    if (c.environment === "prod" && c.detection.guardDuty.enabled === false) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["detection", "guardDuty", "enabled"],
+        message: "GuardDuty EKS protection cannot be off in prod (GD-001)",
+        params: { fix: "remove enabled: false, or set detection.guardDuty.detectorId to reuse an existing (e.g. organisation) detector" },
+      });
+    }
   });
+
+/** Whether GuardDuty EKS protection is on: explicit `detection.guardDuty.enabled`, else on in prod only. */
+export function guardDutyEnabled(c: PlatformConfig): boolean {
+  return c.detection.guardDuty.enabled ?? c.environment === "prod";
+}
 
 /** The validated platform configuration. */
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;

@@ -1,9 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { RULE_FAMILIES } from "../policy-pack/registry";
+import { RULE_FAMILIES, RULES } from "../policy-pack/registry";
+import { GUIDANCE_POINTS } from "./guidance-points";
 import { renderRulesMarkdown } from "./rules-markdown";
+import { renderTraceability } from "./traceability-markdown";
 
 /** Regenerate the docs that are derived from rule metadata. */
-const target = join(__dirname, "..", "docs", "rules.md");
-writeFileSync(target, renderRulesMarkdown(RULE_FAMILIES));
-console.log(`wrote ${target}`);
+const docs = join(__dirname, "..", "docs");
+writeFileSync(join(docs, "rules.md"), renderRulesMarkdown(RULE_FAMILIES));
+writeFileSync(join(docs, "traceability.md"), renderTraceability(GUIDANCE_POINTS, RULES));
+console.log(`wrote ${docs}/rules.md and ${docs}/traceability.md`);

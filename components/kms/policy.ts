@@ -5,7 +5,7 @@
  */
 
 /** AWS services a hardened key can serve. */
-export type KeyService = "logs" | "eks" | "ebs" | "codebuild";
+export type KeyService = "logs" | "eks" | "ebs" | "codebuild" | "alerts" | "ecr";
 
 /** Inputs of a key policy: everything is a literal so previews are decisive. */
 export interface KeyPolicyInput {
@@ -64,10 +64,31 @@ export function keyPolicy(input: KeyPolicyInput): string {
       },
     );
   }
+  if (input.services.includes("alerts")) {
+    // CloudWatch alarms and EventBridge (GuardDuty findings) publish to the KMS-encrypted alert topic.
+    statements.push({
+      Sid: "AlertPublishers",
+      Effect: "Allow",
+      Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+      Resource: "*",
+    });
+  }
+  if (input.services.includes("ecr")) {
+    // ECR encrypts image layers with grants it creates on behalf of callers in this account only.
+    statements.push({
+      Sid: "EcrViaService",
+      Effect: "Allow",
+      Principal: { AWS: root },
+      Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey", "kms:CreateGrant", "kms:RetireGrant"],
+      Resource: "*",
+      Condition: { StringEquals: { "kms:ViaService": `ecr.${input.region}.amazonaws.com`, "kms:CallerAccount": input.accountId } },
+    });
+  }
   const users = [...new Set(input.usePrincipalArns ?? [])];
   if (users.length > 0) {
     const via = input.services
-      .filter((s) => s !== "logs")
+      .filter((s) => s !== "logs" && s !== "alerts")
       .map((s) => `${s === "ebs" ? "ec2" : s}.${input.region}.amazonaws.com`);
     statements.push(
       {

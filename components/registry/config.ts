@@ -6,7 +6,10 @@ import { z } from "zod";
 import { IAM_PRINCIPAL_ARN, KMS_ARN } from "../detection/args-error";
 import { formatConfigIssues } from "../detection/config";
 
-const principalArn = z.string().regex(IAM_PRINCIPAL_ARN, "use an IAM role ARN such as arn:aws:iam::123456789012:role/ci-push (no wildcards)");
+const principalArn = z
+  .string()
+  .regex(IAM_PRINCIPAL_ARN, "use an IAM role ARN such as arn:aws:iam::123456789012:role/ci-push (no wildcards)")
+  .refine((a) => !a.includes("*") && !a.includes("?"), "wildcards are not allowed: name each role, e.g. arn:aws:iam::123456789012:role/ci-push");
 const repositoryName = z
   .string()
   .regex(/^(?=.{2,256}$)[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/, "use an ECR repository name such as team-a/api (lower case, digits, . _ - /)");

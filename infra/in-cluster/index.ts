@@ -1,13 +1,8 @@
-import * as pulumi from "@pulumi/pulumi";
-import { runInClusterStack } from "../in-cluster";
-import { contextFromStack } from "./context";
+import { main } from "./program";
 
 /**
  * The in-cluster stack: reads the AWS stack through a StackReference (`hardened-cluster:platformStack`,
- * e.g. `acme/hardened-cluster/prod`) and composes ENIConfigs, then tenants/detection/registry.
- * Run from inside the VPC by the Deployer's CodeBuild project.
+ * e.g. `acme/hardened-cluster/prod`) and composes ENIConfigs, CoreDNS, the admission mirror and the tenants
+ * of `hardened-cluster:tenants`. Run from inside the VPC by the Deployer's CodeBuild project.
  */
-export = async () => {
-  const platformStack = new pulumi.Config("hardened-cluster").require("platformStack");
-  return runInClusterStack(await contextFromStack(platformStack));
-};
+export = main;

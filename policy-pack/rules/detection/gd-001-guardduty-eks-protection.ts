@@ -23,7 +23,10 @@ function featureState(f: StackResource): FeatureState | typeof UNKNOWN {
   return { name: String(name), enabled: status === "ENABLED", addonManagement };
 }
 
-/** GD-001: with config requireGuardDuty, a detector with EKS audit-log and EKS runtime monitoring enabled. */
+/**
+ * GD-001: with config requireGuardDuty, a detector with EKS audit-log and EKS runtime monitoring enabled.
+ * Stacks that have neither a cluster nor a detector are not judged (the cluster's own stack is).
+ */
 export const gd001 = stackRule({
   id: "GD-001",
   name: "guardduty-eks-protection",
@@ -43,7 +46,8 @@ export const gd001 = stackRule({
     if (detectors.length === 0) {
       const clusters = resources.filter((r) => r.type === CLUSTER);
       const message = "no aws.guardduty.Detector in the stack while config requireGuardDuty is true";
-      if (clusters.length === 0) report({ message });
+      // GuardDuty's EKS protection watches clusters: a stack without one (e.g. an in-cluster stack) relies on
+      // the detector of the stack that owns the cluster, and stack findings must name a resource.
       for (const c of clusters) report({ urn: c.urn, message: `${message} (cluster ${c.name} is unmonitored)` });
       return;
     }

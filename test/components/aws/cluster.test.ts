@@ -45,7 +45,7 @@ describe.each(["dev", "staging", "prod"] as const)("Cluster in the %s stack", (s
   test("vpc-cni enforces NetworkPolicy; add-ons pinned (CoreDNS here only when the in-cluster layer is in this stack)", async () => {
     const { resources, outputs } = await stackRun(stack);
     const addons = ofType(resources, "aws:eks/addon:Addon");
-    const expected = ["eks-pod-identity-agent", "kube-proxy", "vpc-cni", ...(outputs.inClusterLayer === "same-stack" ? ["coredns"] : [])].sort();
+    const expected = ["amazon-cloudwatch-observability", "eks-pod-identity-agent", "kube-proxy", "vpc-cni", ...(outputs.inClusterLayer === "same-stack" ? ["coredns"] : [])].sort();
     expect(addons.map((a) => a.inputs.addonName).sort()).toEqual(expected);
     for (const a of addons) expect(a.inputs.addonVersion).toMatch(/^v\d+\.\d+\.\d+/);
     const cni = addons.find((a) => a.inputs.addonName === "vpc-cni")!;
@@ -54,9 +54,12 @@ describe.each(["dev", "staging", "prod"] as const)("Cluster in the %s stack", (s
 
   test("admins get explicit access entries, never system:masters; OIDC thumbprint from tls", async () => {
     const { resources } = await stackRun(stack);
-    const entries = ofType(resources, "aws:eks/accessEntry:AccessEntry");
+    const allEntries = ofType(resources, "aws:eks/accessEntry:AccessEntry");
+    for (const e of allEntries) expect(e.inputs.kubernetesGroups ?? []).not.toContain("system:masters");
+    // Admin entries belong to the Cluster component; tenant entries (Tenant component) carry no access policy.
+    const [clusterComponent] = ofType(resources, "hardened-cluster:cluster:Cluster");
+    const entries = allEntries.filter((e) => e.parent === clusterComponent.urn);
     expect(entries.length).toBeGreaterThan(0);
-    for (const e of entries) expect(e.inputs.kubernetesGroups ?? []).not.toContain("system:masters");
     const assoc = ofType(resources, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation");
     expect(assoc.map((a) => a.inputs.principalArn).sort()).toEqual(entries.map((e) => e.inputs.principalArn).sort());
     const [oidc] = ofType(resources, "aws:iam/openIdConnectProvider:OpenIdConnectProvider");

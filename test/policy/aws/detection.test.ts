@@ -12,6 +12,7 @@ const d = detector();
 const cases: RuleCase[] = [
   { title: "GD-001 ✔ not required", rule: "GD-001", target: [], expect: null },
   { title: "GD-001 ✘ required, no detector", rule: "GD-001", target: [resource("aws:eks/cluster:Cluster", "eks", {})], config: on, expect: mandatory("aws.guardduty.Detector") },
+  { title: "GD-001 ✔ required, but no cluster in this stack (its own stack is judged)", rule: "GD-001", target: [resource("kubernetes:core/v1:Namespace", "ns", { metadata: { name: "a" } })], config: on, expect: null },
   { title: "GD-001 ✔ EKS_AUDIT_LOGS + EKS_RUNTIME_MONITORING", rule: "GD-001", target: [d, feature(d, "EKS_AUDIT_LOGS"), feature(d, "EKS_RUNTIME_MONITORING")], config: on, expect: null },
   {
     title: "GD-001 ✔ RUNTIME_MONITORING with EKS_ADDON_MANAGEMENT",

@@ -1,0 +1,57 @@
+/**
+ * hardened-cluster: the public API a team imports (`import { Tenant, NodePool } from "hardened-cluster"`).
+ *
+ * Every export is a `pulumi.ComponentResource` that is safe with no options set and never emits a resource
+ * the hardened-cluster policy pack rejects; bad args throw an Error naming the field and the fix before any
+ * child resource is registered. Config schemas (zod) validate the same settings when they come from a stack
+ * file, with named-field errors.
+ *
+ * - AWS infrastructure: {@link Network}, {@link Firewall}, {@link Cluster}, {@link NodePool}, {@link HardenedKey},
+ *   {@link EncryptedLogGroup}, {@link Deployer} (in-VPC CodeBuild runner for the in-cluster stack of a private cluster).
+ * - Tenancy (in-cluster): {@link Tenant} (hardened namespaces, NetworkPolicies, quotas, RBAC, access entries) and
+ *   {@link AdmissionMirror} (ValidatingAdmissionPolicies generated from the pack's rule data).
+ * - Detection: {@link AlertTopic}, {@link AuditAlarms}, {@link ResourceExhaustionAlarms}, {@link RuntimeDetection}.
+ * - Supply chain: {@link Repository}, {@link TenantRegistry}.
+ */
+
+// AWS infrastructure
+export { Network, type NetworkArgs } from "./network";
+export { Firewall, type FirewallArgs } from "./firewall";
+export { Cluster, ClusterAddons, CONTROL_PLANE_LOG_TYPES, type ClusterArgs, type ClusterAdmin, type ClusterAddonVersions, type ClusterAddonsArgs, type AddonSpec } from "./cluster";
+export { NodePool, NodeRole, POOL_KINDS, labelsFor, taintsFor, type NodePoolArgs, type NodeRoleArgs, type PoolKind, type PoolTaint } from "./node-pool";
+export { HardenedKey, keyPolicy, type HardenedKeyArgs, type KeyService } from "./kms";
+export { EncryptedLogGroup, CLOUDWATCH_RETENTION_DAYS, type EncryptedLogGroupArgs } from "./logs";
+export { Deployer, type DeployerArgs, type DeployerSource } from "./deployer";
+
+// Tenancy
+export {
+  Tenant,
+  tenantConfigSchema,
+  tenantsConfigSchema,
+  parseTenantConfig,
+  parseTenantsConfig,
+  type TenantArgs,
+  type TenantConfig,
+  type TenantConfigInput,
+  type TenantNamespaceObjects,
+} from "./tenant";
+export { AdmissionMirror, type AdmissionMirrorArgs } from "./admission";
+
+// Detection
+export {
+  AlertTopic,
+  AuditAlarms,
+  ResourceExhaustionAlarms,
+  RuntimeDetection,
+  detectionConfigSchema,
+  parseDetectionConfig,
+  type AlertTopicArgs,
+  type AuditAlarmsArgs,
+  type AuditSignalOverride,
+  type ResourceExhaustionAlarmsArgs,
+  type RuntimeDetectionArgs,
+  type DetectionConfig,
+} from "./detection";
+
+// Supply chain
+export { Repository, TenantRegistry, registryConfigSchema, parseRegistryConfig, registryHost, type RepositoryArgs, type TenantRegistryArgs, type RegistryConfig } from "./registry";

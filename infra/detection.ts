@@ -1,0 +1,130 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { Cluster } from "../components/cluster";
+import { AlertTopic, AuditAlarms, ResourceExhaustionAlarms, RuntimeDetection } from "../components/detection";
+import { HardenedKey } from "../components/kms";
+import { EncryptedLogGroup } from "../components/logs";
+import { guardDutyEnabled, type PlatformConfig } from "./schema";
+
+/** The CloudWatch agent's service account (namespace:name) installed by the observability add-on. */
+export const CLOUDWATCH_AGENT_SERVICE_ACCOUNT = "amazon-cloudwatch:cloudwatch-agent";
+/** Managed policy the CloudWatch agent needs to publish Container Insights metrics. */
+export const CLOUDWATCH_AGENT_POLICY = "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy";
+
+/** What detection needs from the rest of the AWS layer. */
+export interface DetectionInputs {
+  readonly config: PlatformConfig;
+  readonly region: string;
+  readonly cluster: Cluster;
+  /** Key for log groups (the Container Insights performance group). */
+  readonly logsKeyArn: pulumi.Input<string>;
+  /** The node pools: the observability add-on needs nodes to schedule its agents. */
+  readonly nodePools: pulumi.Resource[];
+  readonly tags: Record<string, string>;
+}
+
+/** The detection layer as composed. */
+export interface Detection {
+  readonly topic: AlertTopic;
+  readonly auditAlarms: AuditAlarms;
+  readonly resourceAlarms: ResourceExhaustionAlarms;
+  readonly runtime?: RuntimeDetection;
+}
+
+/** IRSA trust policy for one service account of the cluster's OIDC provider. */
+export function irsaTrustPolicy(oidcProviderArn: string, oidcProviderUrl: string, serviceAccount: string): string {
+  const issuer = oidcProviderUrl.replace(/^https:\/\//, "");
+  const [namespace, name] = serviceAccount.split(":");
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Federated: oidcProviderArn },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: { StringEquals: { [`${issuer}:sub`]: `system:serviceaccount:${namespace}:${name}`, [`${issuer}:aud`]: "sts.amazonaws.com" } },
+      },
+    ],
+  });
+}
+
+/**
+ * Detection (AWS resources only, every environment): a KMS-encrypted alert topic; audit-log metric filters
+ * and alarms on the control-plane log group (created before the cluster by the Cluster component);
+ * Container Insights (observability add-on, with its performance log group pre-created encrypted and with
+ * retention) plus node CPU/memory alarms after the node pools; GuardDuty EKS protection when enabled
+ * (default: prod only).
+ */
+export function composeDetection(inputs: DetectionInputs): Detection {
+  const { config, region, cluster, tags } = inputs;
+  const name = config.clusterName;
+  const detection = config.detection;
+  const protect = config.protect;
+
+  const alertsKey = new HardenedKey(`${name}-alerts`, {
+    accountId: config.accountId,
+    region,
+    description: `${name}: security alert topic (CloudWatch alarms, GuardDuty findings)`,
+    services: ["alerts"],
+    deletionWindowInDays: config.kms.deletionWindowInDays,
+    protect,
+    tags,
+  });
+  const topic = new AlertTopic(`${name}-alerts`, {
+    accountId: config.accountId,
+    region,
+    kmsKeyArn: detection.topicKmsKeyArn ?? alertsKey.arn,
+    emailEndpoints: detection.alertEmails,
+    httpsEndpoints: detection.alertWebhooks,
+    tags,
+  });
+
+  const auditAlarms = new AuditAlarms(
+    `${name}-audit`,
+    {
+      clusterName: name,
+      logGroupName: `/aws/eks/${name}/cluster`,
+      topicArn: topic.topicArn,
+      privilegedRoles: detection.privilegedRoles,
+      platformNamespaces: detection.platformNamespaces,
+      overrides: detection.signalOverrides,
+      tags,
+    },
+    { dependsOn: [cluster.logGroup] },
+  );
+
+  // The agent would otherwise create this group itself, unencrypted and never expiring (LOG-001/002).
+  const performanceLogs = new EncryptedLogGroup(`${name}-container-insights`, {
+    name: `/aws/containerinsights/${name}/performance`,
+    kmsKeyArn: inputs.logsKeyArn,
+    retentionInDays: config.logRetentionDays,
+    protect,
+    tags,
+  });
+  const agentRole = new aws.iam.Role(`${name}-cloudwatch-agent`, {
+    name: `${name}-cloudwatch-agent`,
+    assumeRolePolicy: pulumi.all([cluster.oidcProviderArn, cluster.oidcProviderUrl]).apply(([arn, url]) => irsaTrustPolicy(arn, url, CLOUDWATCH_AGENT_SERVICE_ACCOUNT)),
+    tags,
+  });
+  const agentPolicy = new aws.iam.RolePolicyAttachment(`${name}-cloudwatch-agent`, { role: agentRole.name, policyArn: CLOUDWATCH_AGENT_POLICY });
+  const resourceAlarms = new ResourceExhaustionAlarms(
+    `${name}-resources`,
+    {
+      clusterName: name,
+      addonVersion: detection.observabilityAddonVersion,
+      serviceAccountRoleArn: agentRole.arn,
+      containerLogs: detection.containerLogs,
+      topicArn: topic.topicArn,
+      cpuThresholdPercent: detection.cpuThresholdPercent,
+      memoryThresholdPercent: detection.memoryThresholdPercent,
+      tags,
+    },
+    { dependsOn: [...inputs.nodePools, performanceLogs, agentPolicy] },
+  );
+
+  const runtime = guardDutyEnabled(config)
+    ? new RuntimeDetection(`${name}-guardduty`, { topicArn: topic.topicArn, detectorId: detection.guardDuty.detectorId, minSeverity: detection.guardDuty.minSeverity, tags })
+    : undefined;
+
+  return { topic, auditAlarms, resourceAlarms, runtime };
+}

@@ -1,0 +1,38 @@
+/**
+ * The actionable points of the hardening guidance (seeds S0–S4) and what makes each true: the pack's rules
+ * that enforce it and the components that satisfy it by default. `docs/traceability.md` is generated from
+ * this table plus the rule registry and the test tree.
+ */
+export interface GuidancePoint {
+  readonly id: string;
+  readonly topic: string;
+  /** Seed reference, e.g. `S1 §5.4.1`. */
+  readonly seed: string;
+  readonly point: string;
+  readonly rules: readonly string[];
+  /** Components (exported names) that make the point true with no options set. */
+  readonly components: readonly string[];
+}
+
+export const GUIDANCE_POINTS: readonly GuidancePoint[] = [
+  { id: "G01", topic: "threat model", seed: "S0", point: "Only necessary services are exposed to external attack (API server, kubelet, etcd).", rules: ["EKS-001", "EKS-002", "EKS-003", "SG-001", "SG-002"], components: ["Cluster", "Firewall"] },
+  { id: "G02", topic: "port table", seed: "S1 §5.4.1", point: "Block every port outside the documented Kubernetes port table; NodePorts only from trusted sources.", rules: ["SG-001", "SG-004", "SG-005", "SG-007", "SG-008"], components: ["Firewall"] },
+  { id: "G03", topic: "etcd", seed: "S1 §5.4.5", point: "etcd is reachable only from the API servers and its contents are encrypted with a customer key.", rules: ["SG-003", "EKS-004", "EKS-004S", "KMS-001", "KMS-002", "KMS-003"], components: ["Cluster", "HardenedKey", "Firewall"] },
+  { id: "G04", topic: "kubelet", seed: "S1 §5.4.6", point: "The kubelet API (10250) is reachable only from the control plane.", rules: ["SG-006"], components: ["Firewall"] },
+  { id: "G05", topic: "API access", seed: "S1 §5.4.2", point: "Control API access: API authentication mode, no implicit or leftover cluster-admin.", rules: ["EKS-006", "EKS-008", "RBAC-007", "RBAC-008"], components: ["Cluster", "Tenant"] },
+  { id: "G06", topic: "RBAC pitfalls", seed: "S2", point: "pods/exec, pods/attach and pods/portforward bypass segmentation; escalate/bind/impersonate and wildcard roles grant too much.", rules: ["RBAC-001", "RBAC-002", "RBAC-003", "RBAC-004", "RBAC-009"], components: ["Tenant", "AdmissionMirror"] },
+  { id: "G07", topic: "pod-create escalation", seed: "S2, S3", point: "Identities that create pods can read every secret their pods can mount; service accounts must not create pods.", rules: ["RBAC-005", "RBAC-006"], components: ["Tenant"] },
+  { id: "G08", topic: "service accounts", seed: "S2", point: "Default service accounts are over-permissive: do not automount their tokens.", rules: ["SA-001", "SA-002", "RBAC-007"], components: ["Tenant"] },
+  { id: "G09", topic: "NET_RAW and capabilities", seed: "S2", point: "Raw sockets (NET_RAW) are on by default: drop ALL capabilities, add none beyond NET_BIND_SERVICE.", rules: ["PSS-B04", "PSS-R06"], components: ["Tenant"] },
+  { id: "G10", topic: "pod security", seed: "S1 §5.4", point: "No privileged containers, host namespaces, hostPath or host ports; run as non-root with seccomp.", rules: ["PSS-B01", "PSS-B02", "PSS-B03", "PSS-B05", "PSS-B06", "PSS-B07", "PSS-B08", "PSS-B09", "PSS-B10", "PSS-B11", "PSS-B12", "PSS-R01", "PSS-R02", "PSS-R03", "PSS-R04", "PSS-R05", "PSS-R07", "PSS-X01", "NS-001", "NS-002"], components: ["Tenant", "AdmissionMirror"] },
+  { id: "G11", topic: "node metadata (IMDS)", seed: "S1 §5.9", point: "Limit metadata discovery: IMDSv2 required with hop limit 1 so pods cannot fetch node credentials.", rules: ["NODE-001", "NODE-003", "NODE-003S"], components: ["NodePool"] },
+  { id: "G12", topic: "node hardening", seed: "S1 §5.3", point: "Hardened, patched hosts without direct access; encrypted node volumes.", rules: ["NODE-002", "NODE-004", "NODE-007", "EKS-007"], components: ["NodePool", "Cluster"] },
+  { id: "G13", topic: "sensitive workloads", seed: "S1 §5.6", point: "Sensitive workloads run on dedicated, tainted node pools.", rules: ["NODE-005", "NODE-006", "SVC-001"], components: ["NodePool", "Tenant", "AdmissionMirror"] },
+  { id: "G14", topic: "namespaces as soft tenancy", seed: "S1 §5.1, S4", point: "Namespaces are not security boundaries: label tenants, avoid default, isolate with network policies and quotas.", rules: ["NS-003", "NS-004", "NP-001", "NP-002", "NP-003"], components: ["Tenant"] },
+  { id: "G15", topic: "resource exhaustion", seed: "S3, S4", point: "Quotas and default limits per namespace prevent denial of service.", rules: ["QT-001", "QT-002", "QT-003", "QT-004"], components: ["Tenant", "ResourceExhaustionAlarms"] },
+  { id: "G16", topic: "traffic interception", seed: "S0, S2", point: "No externalIPs (CVE-2020-8554) and no internet-facing services from sensitive tenants.", rules: ["SVC-001", "SVC-002"], components: ["Tenant", "AdmissionMirror"] },
+  { id: "G17", topic: "trusted registries", seed: "S1 §5.13, S3", point: "Images come from approved, scanned registries with immutable, versioned tags; stale images are removed.", rules: ["IMG-001", "IMG-002", "IMG-003", "ECR-001", "ECR-002", "ECR-003", "ECR-004"], components: ["Repository", "TenantRegistry", "AdmissionMirror"] },
+  { id: "G18", topic: "secrets", seed: "S1 §5.12", point: "Secrets encrypted at rest with HSM-backed customer keys; read only by those who need them.", rules: ["EKS-004", "KMS-001", "RBAC-005"], components: ["Cluster", "HardenedKey", "Tenant"] },
+  { id: "G19", topic: "audit logging", seed: "S1 §5.10", point: "Audit logs enabled, encrypted and retained.", rules: ["EKS-005", "LOG-001", "LOG-002", "LOG-003"], components: ["Cluster", "EncryptedLogGroup"] },
+  { id: "G20", topic: "monitoring and alerts", seed: "S3, S1 §5.10", point: "Alert on secret changes, command execution in containers, authorization failures; runtime threat detection.", rules: ["LOG-004", "GD-001"], components: ["AuditAlarms", "RuntimeDetection", "AlertTopic"] },
+];
