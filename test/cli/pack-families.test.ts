@@ -1,26 +1,11 @@
 import { analyzeWithPack } from "../../cli/preview/analyze";
-import { startPack, type PackProcess } from "../../cli/preview/pack-process";
 import type { RecordedResource } from "../../cli/preview/record";
+import { recorded } from "../support/recorded";
+import { startPack, type PackProcess } from "../../cli/preview/pack-process";
 import { LABELS, PSA_LABELS } from "../../policy-pack/baseline/labels";
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../../policy-pack/baseline/pss";
 import { RULE_FAMILIES } from "../../policy-pack/registry";
 
-function recorded(type: string, name: string, inputs: Record<string, any>): RecordedResource {
-  return {
-    urn: `urn:pulumi:test::families::${type}::${name}`,
-    type,
-    name,
-    custom: true,
-    parent: null,
-    inputs,
-    outputs: inputs,
-    protect: false,
-    retainOnDelete: false,
-    dependencies: [],
-    propertyDependencies: {},
-    provider: null,
-  };
-}
 
 const image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.4.2";
 const pod = (container: Record<string, unknown>) => ({

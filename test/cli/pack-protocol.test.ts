@@ -1,27 +1,9 @@
 import { PackClient } from "../../cli/preview/analyzer-client";
 import { analyzeWithPack, policyConfigMap } from "../../cli/preview/analyze";
+import { recorded } from "../support/recorded";
 import { startPack, type PackProcess } from "../../cli/preview/pack-process";
-import type { RecordedResource } from "../../cli/preview/record";
 import { findRule } from "../../policy-pack/registry";
 
-/** A recorded resource as the preview engine would send it. */
-function recorded(type: string, name: string, inputs: Record<string, any>, extra: Partial<RecordedResource> = {}): RecordedResource {
-  return {
-    urn: `urn:pulumi:test::proto::${type}::${name}`,
-    type,
-    name,
-    custom: true,
-    parent: null,
-    inputs,
-    outputs: inputs,
-    protect: false,
-    retainOnDelete: false,
-    dependencies: [],
-    propertyDependencies: {},
-    provider: null,
-    ...extra,
-  };
-}
 
 const CLUSTER = "aws:eks/cluster:Cluster";
 const noPrivateEndpoint = recorded(CLUSTER, "open", { name: "open", roleArn: "arn:aws:iam::123456789012:role/eks", vpcConfig: { subnetIds: ["subnet-a"] } });
