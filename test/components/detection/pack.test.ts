@@ -50,6 +50,8 @@ describe("detection and registry components pass the pack", () => {
   it("control: without the components, LOG-004 and GD-001 fire on the same stack", async () => {
     const rs = await recordResources(() => {
       eksLogGroup();
+      // GD-001 judges stacks that own a cluster; the cluster itself is the resource it reports on.
+      new aws.eks.Cluster("hc-prod", { name: "hc-prod", roleArn: "arn:aws:iam::123456789012:role/eks", vpcConfig: { subnetIds: ["subnet-a"] } });
     }, { stack: "prod" });
     const { violations } = evaluateAll(RULES, rs.map(asStackResource), { config: { requireGuardDuty: true } });
     expect(violations.filter((v) => v.rule === "LOG-004")).toHaveLength(3);
