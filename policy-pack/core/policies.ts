@@ -45,27 +45,28 @@ function common(rule: Rule) {
 }
 
 function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
-  return {
-    ...common(rule),
-    validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
-      if (!rule.resourceTypes.includes(args.type)) {
-        args.notApplicable(`applies only to ${rule.resourceTypes.join(", ")}`);
-      }
-      const config = configOf(args);
-      const resource = {
-        type: args.type,
-        name: args.name,
-        urn: args.urn,
-        props: args.props,
-        providerNamespace: (args.provider?.props as Record<string, unknown> | undefined)?.namespace as string | undefined,
-      };
-      const report = reporter(rule, reportViolation, args.urn);
-      const exemption = exemptionFor(rule.id, resource, config);
-      if (exemption.kind === "exempt") args.notApplicable(exemption.reason);
-      if (exemption.kind === "invalid") report(exemption.reason);
-      rule.check(resource, report, config);
-    },
+  const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+    if (!rule.resourceTypes.includes(args.type)) {
+      args.notApplicable(`applies only to ${rule.resourceTypes.join(", ")}`);
+    }
+    const config = configOf(args);
+    const resource = {
+      type: args.type,
+      name: args.name,
+      urn: args.urn,
+      props: args.props,
+      providerNamespace: (args.provider?.props as Record<string, unknown> | undefined)?.namespace as string | undefined,
+    };
+    const report = reporter(rule, reportViolation, args.urn);
+    const exemption = exemptionFor(rule.id, resource, config);
+    if (exemption.kind === "exempt") args.notApplicable(exemption.reason);
+    if (exemption.kind === "invalid") report(exemption.reason);
+    rule.check(resource, report, config);
   };
+  // A single-type rule carries the type the way `validateResourceOfType` does, so the SDK's server skips
+  // other types before deserialising their properties (the main per-resource cost of a large pack).
+  if (rule.resourceTypes.length === 1) Object.assign(validateResource, { __pulumiType: rule.resourceTypes[0] });
+  return { ...common(rule), validateResource };
 }
 
 function toStackResource(r: PolicyResource): StackResource {

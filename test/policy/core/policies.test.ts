@@ -71,6 +71,12 @@ describe("CrossGuard adapter", () => {
     expect(run(policy, args("aws:kms/key:Key", { description: "d", tags: { owner: "me" } }))).toEqual([]);
   });
 
+  it("lets the SDK skip other types before deserialising, for single-type rules only", () => {
+    expect((policy.validateResource as unknown as { __pulumiType?: string }).__pulumiType).toBe("aws:kms/key:Key");
+    const [multi] = toPolicies([{ ...rule, resourceTypes: ["aws:kms/key:Key", "aws:kms/alias:Alias"] }]) as ResourceValidationPolicy[];
+    expect((multi.validateResource as unknown as { __pulumiType?: string }).__pulumiType).toBeUndefined();
+  });
+
   it("is not applicable to other types and to exempt resources", () => {
     expect(() => run(policy, args("aws:s3/bucket:Bucket", {}))).toThrow(NotApplicable);
     const tags = { [exemptionKey("TEST-010")]: "owned by the shared-services account" };
