@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { LABEL_PREFIX } from "../policy-pack/baseline/labels";
 import { DEFAULT_PACK_CONFIG } from "../policy-pack/core/config";
-import { isWorldCidr, parseIpv4Cidr } from "../components/network/cidr";
+import { isPrivateIpv4Cidr, isWorldCidr, parseIpv4Cidr } from "../components/network/cidr";
+import { portRow, SELF_MANAGED_ONLY_PORTS } from "../policy-pack/baseline/ports";
 import { cidrOverlaps } from "../policy-pack/core/cidr";
 import { versionAtLeast } from "../components/cluster/version";
 import { detectionConfigSchema } from "../components/detection/config";
@@ -25,6 +26,9 @@ const cidr = z.string().refine((c) => {
 }, "must be an IPv4 CIDR like 10.0.0.0/16");
 
 const trustedCidr = cidr.refine((c) => !isWorldCidr(c), "must not be 0.0.0.0/0 or any /0: list office/VPN CIDRs only");
+
+/** The NodePort row of the port table: add-on webhook ports must not fall inside it. */
+const NODEPORT = portRow("nodeport");
 
 const addonVersion = z.string().regex(/^v\d+\.\d+\.\d+(-eksbuild\.\d+)?$/, "must be a pinned add-on version like v1.20.4-eksbuild.1");
 
@@ -99,7 +103,13 @@ export const platformConfigShape = {
           name: z.string().regex(/^[a-z][a-z0-9-]*$/, "must start with a lower-case letter and use only lower-case letters, digits and hyphens"),
           enabled: z.boolean(),
           protocol: z.enum(["tcp", "udp"]).default("tcp"),
-          port: z.number().int().min(1).max(65535),
+          port: z
+            .number()
+            .int()
+            .min(1)
+            .max(65535)
+            .refine((port) => !SELF_MANAGED_ONLY_PORTS.some((r) => port >= r.fromPort && port <= r.toPort), "is a control-plane port (etcd 2379-2380, 6443, 10257, 10259) that EKS never serves: pick the add-on's webhook port")
+            .refine((port) => !(port >= NODEPORT.fromPort && port <= NODEPORT.toPort), `is in the NodePort range ${NODEPORT.fromPort}-${NODEPORT.toPort}, which only load balancers may reach: pick the add-on's webhook port`),
           justification,
         })
         .strict(),
@@ -152,9 +162,41 @@ export const platformConfigSchema = z
     c.network.availabilityZones.forEach((az, i) => {
       if (az.slice(0, -1) !== region) ctx.addIssue({ code: "custom", path: ["network", "availabilityZones", i], message: "all AZs must be in one region" });
     });
-    if (cidrOverlaps(c.network.cidr, c.network.podCidr)) {
+    // Field refinements are not fatal in zod: only cross-check CIDRs that parsed.
+    const cidrsValid = [c.network.cidr, c.network.podCidr].every((x) => {
+      try {
+        parseIpv4Cidr(x);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (cidrsValid && cidrOverlaps(c.network.cidr, c.network.podCidr)) {
       ctx.addIssue({ code: "custom", path: ["network", "podCidr"], message: `${c.network.podCidr} overlaps the VPC CIDR ${c.network.cidr}; pods need their own secondary range`, params: { fix: "use a separate range such as 100.64.0.0/16" } });
     }
+    const prefix = cidrsValid ? parseIpv4Cidr(c.network.cidr).prefix : 16;
+    if (prefix < 16 || prefix > 20) ctx.addIssue({ code: "custom", path: ["network", "cidr"], message: `${c.network.cidr} must be a /16 to /20 block`, params: { fix: "use a /16 such as 10.10.0.0/16" } });
+    if (cidrsValid && !isPrivateIpv4Cidr(c.network.cidr)) ctx.addIssue({ code: "custom", path: ["network", "cidr"], message: `${c.network.cidr} is not a private (RFC 1918) range`, params: { fix: "use a range inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16" } });
+    const uniqueNames = (list: readonly { name: string }[], key: string) => {
+      const names = new Set<string>();
+      list.forEach((item, i) => {
+        if (names.has(item.name)) ctx.addIssue({ code: "custom", path: [key, i, "name"], message: `${item.name} is listed twice`, params: { fix: "give every entry a unique name" } });
+        names.add(item.name);
+      });
+    };
+    uniqueNames(c.admins, "admins");
+    uniqueNames(c.extraEgress, "extraEgress");
+    c.extraEgress.forEach((e, i) => {
+      if (e.fromPort > e.toPort) ctx.addIssue({ code: "custom", path: ["extraEgress", i, "toPort"], message: `toPort ${e.toPort} is below fromPort ${e.fromPort}`, params: { fix: "set toPort >= fromPort" } });
+    });
+    const adminArns = new Set(c.admins.map((a) => a.roleArn));
+    c.tenants.forEach((t, i) => {
+      for (const role of ["admin", "developer", "viewer"] as const) {
+        t.roles[role].forEach((arn, j) => {
+          if (adminArns.has(arn)) ctx.addIssue({ code: "custom", path: ["tenants", i, "roles", role, j], message: `${arn} is already a cluster admin (hardened-cluster:admins); EKS allows one access entry per principal`, params: { fix: "use a separate role for tenant access" } });
+        });
+      }
+    });
     const seen = new Set<string>();
     c.addonPorts.forEach((a, i) => {
       if (seen.has(a.name)) ctx.addIssue({ code: "custom", path: ["addonPorts", i, "name"], message: `${a.name} is listed twice` });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 /** Tenant RBAC naming: Kubernetes groups per tenant role and the access entries that map IAM principals to them. */
 import { TENANT_ROLES, type TenantRole } from "../../policy-pack/baseline/tenancy";
 import type { TenantConfig } from "./config";
@@ -20,7 +21,9 @@ export interface TenantAccessEntry {
 export function principalSlug(arn: string): string {
   const [, , , , account = "", resource = ""] = arn.split(":");
   const name = resource.replace(/^(role|user)\//, "");
-  return `${account}-${name}`.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
+  const readable = `${account}-${name}`.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
+  // IAM names are case-sensitive and may contain + = , . @ _ ; the hash keeps distinct ARNs distinct.
+  return readable === `${account}-${name}` ? readable : `${readable}-${createHash("sha256").update(arn).digest("hex").slice(0, 8)}`;
 }
 
 /** The access entries of a tenant: one per principal, in role order. */
