@@ -18,6 +18,7 @@
 export { Network, type NetworkArgs } from "./network";
 export { Firewall, type FirewallArgs } from "./firewall";
 export { Cluster, ClusterAddons, CONTROL_PLANE_LOG_TYPES, type ClusterArgs, type ClusterAdmin, type ClusterAddonVersions, type ClusterAddonsArgs, type AddonSpec } from "./cluster";
+export { irsaTrustPolicy } from "./cluster/irsa";
 export { NodePool, NodeRole, POOL_KINDS, labelsFor, taintsFor, type NodePoolArgs, type NodeRoleArgs, type PoolKind, type PoolTaint } from "./node-pool";
 export { HardenedKey, keyPolicy, type HardenedKeyArgs, type KeyService } from "./kms";
 export { EncryptedLogGroup, CLOUDWATCH_RETENTION_DAYS, type EncryptedLogGroupArgs } from "./logs";

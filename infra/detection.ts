@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { irsaTrustPolicy } from "../components/cluster/irsa";
 import type { Cluster } from "../components/cluster";
 import { AlertTopic, AuditAlarms, ResourceExhaustionAlarms, RuntimeDetection } from "../components/detection";
 import { HardenedKey } from "../components/kms";
@@ -31,22 +32,6 @@ export interface Detection {
   readonly runtime?: RuntimeDetection;
 }
 
-/** IRSA trust policy for one service account of the cluster's OIDC provider. */
-export function irsaTrustPolicy(oidcProviderArn: string, oidcProviderUrl: string, serviceAccount: string): string {
-  const issuer = oidcProviderUrl.replace(/^https:\/\//, "");
-  const [namespace, name] = serviceAccount.split(":");
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Federated: oidcProviderArn },
-        Action: "sts:AssumeRoleWithWebIdentity",
-        Condition: { StringEquals: { [`${issuer}:sub`]: `system:serviceaccount:${namespace}:${name}`, [`${issuer}:aud`]: "sts.amazonaws.com" } },
-      },
-    ],
-  });
-}
 
 /**
  * Detection (AWS resources only, every environment): a KMS-encrypted alert topic; audit-log metric filters
@@ -103,7 +88,7 @@ export function composeDetection(inputs: DetectionInputs): Detection {
   });
   const agentRole = new aws.iam.Role(`${name}-cloudwatch-agent`, {
     name: `${name}-cloudwatch-agent`,
-    assumeRolePolicy: pulumi.all([cluster.oidcProviderArn, cluster.oidcProviderUrl]).apply(([arn, url]) => irsaTrustPolicy(arn, url, CLOUDWATCH_AGENT_SERVICE_ACCOUNT)),
+    assumeRolePolicy: pulumi.all([cluster.oidcProviderArn, cluster.oidcProviderUrl]).apply(([arn, url]) => irsaTrustPolicy(arn, url, ...(CLOUDWATCH_AGENT_SERVICE_ACCOUNT.split(":") as [string, string]))),
     tags,
   });
   const agentPolicy = new aws.iam.RolePolicyAttachment(`${name}-cloudwatch-agent`, { role: agentRole.name, policyArn: CLOUDWATCH_AGENT_POLICY });

@@ -5,6 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { irsaTrustPolicy } from "../../components";
 import type { IdentityMode } from "./config";
 
 /** Arguments of {@link WorkloadIdentity}. */
@@ -31,21 +32,6 @@ export function podIdentityTrustPolicy(): string {
   });
 }
 
-/** Trust policy for IRSA: the cluster's OIDC provider, limited to one ServiceAccount and the STS audience. */
-export function irsaTrustPolicy(oidcProviderArn: string, oidcProviderUrl: string, namespace: string, serviceAccount: string): string {
-  const issuer = oidcProviderUrl.replace(/^https:\/\//, "");
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Federated: oidcProviderArn },
-        Action: "sts:AssumeRoleWithWebIdentity",
-        Condition: { StringEquals: { [`${issuer}:sub`]: `system:serviceaccount:${namespace}:${serviceAccount}`, [`${issuer}:aud`]: "sts.amazonaws.com" } },
-      },
-    ],
-  });
-}
 
 /** Least-privilege permissions: read the parameters under one SSM path. */
 export function parameterReadPolicy(accountId: string, region: string, parameterPath: string): string {
