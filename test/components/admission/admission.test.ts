@@ -2,6 +2,7 @@ import { recordResources, type RecordedResource } from "../../../cli/preview/rec
 import { AdmissionMirror, MIRRORED_RULES_ANNOTATION } from "../../../components/admission";
 import { admissionParams, admissionPolicies } from "../../../components/admission/expressions";
 import { LABELS } from "../../../policy-pack/baseline/labels";
+import { constructUnderMocks } from "../../support/rejects";
 
 const VAP = "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicy";
 const BINDING = "kubernetes:admissionregistration.k8s.io/v1:ValidatingAdmissionPolicyBinding";
@@ -45,15 +46,8 @@ describe("AdmissionMirror", () => {
   });
 
   test("a bad name prefix throws before any resource registers", async () => {
-    let error: unknown;
-    const none = await recordResources(() => {
-      try {
-        new AdmissionMirror("bad", { namePrefix: "Not_Valid" });
-      } catch (e) {
-        error = e;
-      }
-    });
+    const { error, registered } = await constructUnderMocks(() => new AdmissionMirror("bad", { namePrefix: "Not_Valid" }));
     expect(String(error)).toMatch(/AdmissionMirror\(bad\)\.args\.namePrefix/);
-    expect(none).toEqual([]);
+    expect(registered).toEqual([]);
   });
 });

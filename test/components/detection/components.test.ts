@@ -5,6 +5,7 @@ import { AuditAlarms } from "../../../components/detection/audit-alarms";
 import { AUDIT_SIGNALS } from "../../../components/detection/audit-signals";
 import { ResourceExhaustionAlarms } from "../../../components/detection/resource-alarms";
 import { RuntimeDetection } from "../../../components/detection/runtime-detection";
+import { constructUnderMocks } from "../../support/rejects";
 
 const ACCOUNT = "123456789012";
 const REGION = "eu-west-1";
@@ -211,15 +212,8 @@ describe("bad args fail before any resource registers", () => {
     ["RuntimeDetection severity", () => new RuntimeDetection("g", { topicArn, minSeverity: 0 }), /RuntimeDetection "g": args\.minSeverity/],
     ["RuntimeDetection detectorId", () => new RuntimeDetection("g", { topicArn, detectorId: "abc" }), /args\.detectorId/],
   ])("%s", async (_label, make, message) => {
-    let error: unknown;
-    const rs = await recordResources(() => {
-      try {
-        make();
-      } catch (e) {
-        error = e;
-      }
-    });
+    const { error, registered } = await constructUnderMocks(make);
     expect(String(error)).toMatch(message);
-    expect(rs).toHaveLength(0);
+    expect(registered).toHaveLength(0);
   });
 });

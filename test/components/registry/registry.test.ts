@@ -1,6 +1,7 @@
 import { recordResources, type RecordedResource } from "../../../cli/preview/record";
 import { ECR_PULL_ACTIONS, ECR_PUSH_ACTIONS, Repository } from "../../../components/registry/repository";
 import { TenantRegistry, registryHost } from "../../../components/registry/tenant-registry";
+import { constructUnderMocks } from "../../support/rejects";
 
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/registry";
 const NODE_ROLE = "arn:aws:iam::123456789012:role/prod-eks-nodes";
@@ -92,15 +93,8 @@ describe("registry bad args fail before any resource registers", () => {
     ["duplicate repository", () => new TenantRegistry("reg", { ...ok, repositories: ["a/b", "a/b"] }), /args\.repositories\[1\] repeats/],
     ["second repository invalid", () => new TenantRegistry("reg", { ...ok, repositories: ["good", "BAD"] }), /Repository "reg\/BAD": args\.repositoryName/],
   ])("%s", async (_l, make, message) => {
-    let error: unknown;
-    const rs = await recordResources(() => {
-      try {
-        make();
-      } catch (e) {
-        error = e;
-      }
-    });
+    const { error, registered } = await constructUnderMocks(make);
     expect(String(error)).toMatch(message);
-    expect(rs).toHaveLength(0);
+    expect(registered).toHaveLength(0);
   });
 });

@@ -6,6 +6,7 @@ import { TENANT_POLICY_NAMES } from "../../../policy-pack/baseline/tenancy";
 import { evaluateAll } from "../../../policy-pack/core/evaluate";
 import { findRule, RULES } from "../../../policy-pack/registry";
 import { expectFullNamespace, inNamespace, judge, mandatory, T, tenantArgs, toStack, VPC_CNI_ADDON } from "./support";
+import { constructUnderMocks } from "../../support/rejects";
 
 const JUSTIFIED = "legacy agent needs baseline until Q3, ticket SEC-42, approved";
 
@@ -140,16 +141,9 @@ describe("bad args", () => {
     ["principals without clusterName", { clusterName: undefined }, /Tenant\(bad\)\.args\.clusterName/],
     ["PSA weakening without justification", { podSecurity: { level: "privileged" } }, /Tenant\(bad\)\.args\.podSecurity\.justification/],
   ])("%s throws before any resource registers", async (_name, patch, message) => {
-    let error: unknown;
-    const recorded = await recordResources(() => {
-      try {
-        new Tenant("bad", { ...tenantArgs(3), ...patch } as never);
-      } catch (e) {
-        error = e;
-      }
-    });
+    const { error, registered } = await constructUnderMocks(() => new Tenant("bad", { ...tenantArgs(3), ...patch } as never));
     expect(String(error)).toMatch(message);
-    expect(recorded).toEqual([]);
+    expect(registered).toEqual([]);
   });
 });
 
