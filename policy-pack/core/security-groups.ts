@@ -79,15 +79,26 @@ function ports(protocol: PortProtocol | undefined, from: unknown, to: unknown): 
   return [Number.isFinite(f) ? f : 0, Number.isFinite(t) ? t : 65535];
 }
 
-/** Role of the protected SG from its `sg-role` tag, or config `lbSecurityGroupIds`; untagged = infrastructure. */
-function targetRole(props: Record<string, any>, type: string, config: PackConfig, read: Read): TargetRole {
+/**
+ * Role of the protected SG from its `sg-role` tag, or config `lbSecurityGroupIds`; untagged = infrastructure.
+ * `undefined` when the tag is unknown at preview (reported as cannot-verify): the role decides every row.
+ */
+function targetRole(props: Record<string, any>, type: string, config: PackConfig, report: Report): TargetRole | undefined {
   if (type !== SG_TYPES.securityGroupRule) {
-    const tag = read(() => props.tags?.[LABELS.sgRole], `tags["${LABELS.sgRole}"]`);
-    if (isRole(tag)) return tag;
+    const tag = readMaybeUnknown(() => props.tags?.[LABELS.sgRole]);
+    if (!tag.known) {
+      report(cannotVerify(`tags["${LABELS.sgRole}"] (the SG's role decides which port-table rows apply)`));
+      return undefined;
+    }
+    if (isRole(tag.value)) return tag.value;
   }
   if (type !== SG_TYPES.securityGroup && "securityGroupId" in props) {
-    const id = read(() => props.securityGroupId, "securityGroupId");
-    if (typeof id === "string" && config.lbSecurityGroupIds.includes(id)) return "lb";
+    const id = readMaybeUnknown(() => props.securityGroupId);
+    if (!id.known && config.lbSecurityGroupIds.length > 0) {
+      report(cannotVerify("securityGroupId (compared with config lbSecurityGroupIds to tell a load-balancer SG)"));
+      return undefined;
+    }
+    if (id.known && typeof id.value === "string" && config.lbSecurityGroupIds.includes(id.value)) return "lb";
   }
   return "infrastructure";
 }
@@ -128,14 +139,14 @@ function genericRule(p: Record<string, any>, at: string, read: Read, ownSgId?: s
     if (Array.isArray(list)) {
       list.forEach((_, j) => {
         const id = read(() => list[j], `${at}securityGroups[${j}]`);
-        sources.push({ kind: "sg", id: typeof id === "string" ? id : undefined, field: `${at}securityGroups[${j}]` });
+        if (typeof id === "string") sources.push({ kind: "sg", id, field: `${at}securityGroups[${j}]` });
       });
     }
   }
   if ("sourceSecurityGroupId" in p) {
     const id = read(() => p.sourceSecurityGroupId, `${at}sourceSecurityGroupId`);
     if (typeof id === "string" && id !== "" && id === ownSgId) sources.push({ kind: "self", field: `${at}sourceSecurityGroupId` });
-    else if (id !== null) sources.push({ kind: "sg", id: typeof id === "string" ? id : undefined, field: `${at}sourceSecurityGroupId` });
+    else if (typeof id === "string" && id !== "") sources.push({ kind: "sg", id, field: `${at}sourceSecurityGroupId` });
   }
   if ("prefixListIds" in p) {
     const list = read(() => p.prefixListIds, `${at}prefixListIds`);
@@ -144,10 +155,16 @@ function genericRule(p: Record<string, any>, at: string, read: Read, ownSgId?: s
   return { protocol, rawProtocol: String(raw), fromPort, toPort, sources, protocolField: `${at}protocol`, at };
 }
 
-function securityGroupRule(props: Record<string, any>, read: Read): IngressRule[] {
+function securityGroupRule(props: Record<string, any>, read: Read, report: Report): IngressRule[] {
   const type = read(() => props.type, "type");
   if (type !== "ingress") return [];
-  const own = "securityGroupId" in props ? read(() => props.securityGroupId, "securityGroupId") : undefined;
+  const ownId = "securityGroupId" in props ? readMaybeUnknown(() => props.securityGroupId) : { known: true as const, value: undefined };
+  if (!ownId.known && "sourceSecurityGroupId" in props) {
+    // Whether the source is the SG itself (a self rule) is only known once both ids are.
+    report(cannotVerify("securityGroupId (compared with sourceSecurityGroupId to tell a self rule)"));
+    return [];
+  }
+  const own = ownId.known ? ownId.value : read(() => props.securityGroupId, "securityGroupId");
   const rule = genericRule(props, "", read, typeof own === "string" ? own : undefined);
   return rule ? [rule] : [];
 }
@@ -169,21 +186,25 @@ function vpcIngressRule(props: Record<string, any>, read: Read, report: Report, 
   if ("referencedSecurityGroupId" in props) {
     const field = "referencedSecurityGroupId";
     const id = readMaybeUnknown(() => props.referencedSecurityGroupId);
-    const own = "securityGroupId" in props ? readMaybeUnknown(() => props.securityGroupId) : { known: false as const };
+    const own = "securityGroupId" in props ? readMaybeUnknown(() => props.securityGroupId) : { known: true as const, value: undefined };
     const tag = readMaybeUnknown(() => props.tags?.[LABELS.sourceRole]);
     const role = tag.known ? tag.value : undefined;
     const known = id.known && typeof id.value === "string" ? id.value : undefined;
     if (id.known && (id.value === null || id.value === undefined)) {
       // no SG source
+    } else if (!tag.known) {
+      report(cannotVerify(`tags["${LABELS.sourceRole}"] (the source SG's role decides which port-table rows apply)`));
     } else if ((known !== undefined && own.known && known === own.value) || role === "self") {
       sources.push({ kind: "self", field });
-    } else if (!id.known && !own.known && isRole(role) && role === targetRoleTag) {
-      // Both ids unknown at preview and the source role equals the target role: a self-reference
+    } else if ((!id.known || !own.known) && isRole(role) && role === targetRoleTag) {
+      // An id unknown at preview and the source role equals the target role: a self-reference
       // the update-time run confirms by comparing ids. Deferred, never silently passed.
       report(cannotVerify(`${field} (taken as a self-reference because ${LABELS.sourceRole} equals ${LABELS.sgRole}; ids compared during update)`));
       sources.push({ kind: "self", field });
+    } else if (!isRole(role) && (!id.known || !own.known)) {
+      // Untagged source: only its id can tell a self rule or a trusted SG, and an id is still unknown.
+      report(cannotVerify(id.known ? "securityGroupId (compared with referencedSecurityGroupId to tell a self rule)" : field));
     } else {
-      if (!id.known && !isRole(role)) report(cannotVerify(field));
       sources.push({ kind: "sg", id: known, role: isRole(role) ? role : undefined, field });
     }
   }
@@ -201,12 +222,13 @@ function vpcIngressRule(props: Record<string, any>, read: Read, report: Report, 
 export function ingressView(resource: ResourceUnderTest, config: PackConfig, report: Report): IngressView {
   const read = unknownReader(report);
   const props = resource.props ?? {};
-  const role = targetRole(props, resource.type, config, read);
+  const role = targetRole(props, resource.type, config, report);
+  if (role === undefined) return { role: "infrastructure", rules: [] };
   switch (resource.type) {
     case SG_TYPES.securityGroup:
       return { role, rules: inlineRules(props, read) };
     case SG_TYPES.securityGroupRule:
-      return { role, rules: securityGroupRule(props, read) };
+      return { role, rules: securityGroupRule(props, read, report) };
     case SG_TYPES.ingressRule:
       return { role, rules: vpcIngressRule(props, read, report, role) };
     default:

@@ -35,8 +35,12 @@ export const log003 = stackRule({
         continue;
       }
       const expected = eksLogGroupName(name);
-      const group = groups.find((g) => quietGet(g.props, "name") === expected);
-      if (!group) {
+      const named = groups.map((g) => ({ group: g, name: quietGet(g.props, "name") }));
+      const group = named.find((n) => n.name === expected)?.group;
+      const unknownNames = named.filter((n) => n.name === UNKNOWN).map((n) => n.group.name);
+      if (!group && unknownNames.length > 0) {
+        report({ urn: cluster.urn, ...cannotVerify(`name of log group ${unknownNames.join(", ")} (one may be ${expected})`) });
+      } else if (!group) {
         report({ urn: cluster.urn, message: `no aws.cloudwatch.LogGroup named ${expected} in the stack: EKS would create it unencrypted and never expiring` });
       } else if (!cluster.dependencies.includes(group.urn)) {
         report({

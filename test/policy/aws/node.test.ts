@@ -58,6 +58,6 @@ describe("node rules", () => {
 
 describe("NODE-004 on stack outputs", () => {
   runCases([
-    { title: "NODE-004 ✔ empty keyName output counts as unset", rule: "NODE-004", target: lt({ keyName: "" }), expect: null },
+    { title: "NODE-004 ✔ empty keyName output counts as unset", rule: "NODE-004", target: lt({ keyName: "" }), expect: null, presenceIsViolation: ["keyName"] },
   ]);
 });

@@ -1,6 +1,20 @@
 /** Fixture builders for the Kubernetes rule tests. */
 import { LABELS } from "../../../policy-pack/baseline/labels";
-import { psaLabels } from "../../../policy-pack/baseline/tenancy";
+import {
+  DEFAULT_SERVICE_ACCOUNT,
+  TENANT_POLICY_NAMES,
+  TENANT_ROLES,
+  TENANT_ROLE_RULES,
+  defaultDenyPolicySpec,
+  defaultLimitRangeSpec,
+  defaultQuotaHard,
+  dnsEgressPolicySpec,
+  intraTenantPolicySpec,
+  psaLabels,
+  tenantLabels,
+  tenantRoleName,
+  type TenantSize,
+} from "../../../policy-pack/baseline/tenancy";
 import type { StackResource } from "../../../policy-pack/core/rule";
 import type { Violation } from "../../../policy-pack/core/evaluate";
 import { resource } from "../../support/rules";
@@ -63,3 +77,23 @@ export function expectViolations(violations: Violation[], rule: string, level: "
     else expect(v.message).toMatch(field);
   }
 }
+
+/** Every object the Tenant component builds for one namespace, from the baseline data only. */
+export function tenantStack(name: string, tier: "standard" | "sensitive", size: TenantSize): StackResource[] {
+  return [
+    resource(T.namespace, name, { metadata: { name, labels: { ...tenantLabels(name, tier), ...psaLabels("v1.33") } } }),
+    inNs(T.resourceQuota, "quota", name, { spec: { hard: defaultQuotaHard(size) } }),
+    inNs(T.limitRange, "limits", name, { spec: defaultLimitRangeSpec() }),
+    inNs(T.networkPolicy, TENANT_POLICY_NAMES.defaultDeny, name, { spec: defaultDenyPolicySpec() }),
+    inNs(T.networkPolicy, TENANT_POLICY_NAMES.dnsEgress, name, { spec: dnsEgressPolicySpec() }),
+    inNs(T.networkPolicy, TENANT_POLICY_NAMES.intraTenant, name, { spec: intraTenantPolicySpec() }),
+    inNs(T.serviceAccountPatch, DEFAULT_SERVICE_ACCOUNT, name, { automountServiceAccountToken: false }),
+    ...TENANT_ROLES.flatMap((r) => [
+      inNs(T.role, tenantRoleName(r), name, { rules: TENANT_ROLE_RULES[r] }),
+      binding(T.roleBinding, `${tenantRoleName(r)}-binding`, { kind: "Role", name: tenantRoleName(r) }, [{ kind: "Group", name: `${name}-${r}s`, apiGroup: "rbac.authorization.k8s.io" }], name),
+    ]),
+  ];
+}
+
+/** The vpc-cni add-on with network-policy enforcement on (NP-003 looks for it). */
+export const vpcCni = resource(T.addon, "vpc-cni", { addonName: "vpc-cni", clusterName: "c", configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }) });

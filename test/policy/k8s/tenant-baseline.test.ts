@@ -1,48 +1,19 @@
 import { LABELS } from "../../../policy-pack/baseline/labels";
 import {
-  DEFAULT_SERVICE_ACCOUNT,
   REQUIRED_QUOTA_KEYS,
-  TENANT_POLICY_NAMES,
   TENANT_ROLES,
   TENANT_ROLE_RULES,
-  defaultDenyPolicySpec,
-  defaultLimitRangeSpec,
   defaultQuotaHard,
   dns1123LabelError,
-  dnsEgressPolicySpec,
-  intraTenantPolicySpec,
   isDns1123Label,
-  psaLabels,
   tenantLabels,
-  tenantRoleName,
-  type TenantSize,
 } from "../../../policy-pack/baseline/tenancy";
-import type { StackResource } from "../../../policy-pack/core/rule";
 import { RULE_FAMILIES } from "../../../policy-pack/registry";
-import { resource, violationsOf } from "../../support/rules";
-import { T, binding, inNs } from "./fixtures";
+import { violationsOf } from "../../support/rules";
+import { T, binding, inNs, tenantStack, vpcCni } from "./fixtures";
 
 const MY_FAMILIES = ["namespace", "network", "quota", "rbac", "serviceaccount", "service", "image"];
 const myRules = MY_FAMILIES.flatMap((f) => RULE_FAMILIES[f]);
-
-/** Every object the Tenant component builds for one namespace, from the baseline data only. */
-function tenantStack(name: string, tier: "standard" | "sensitive", size: TenantSize): StackResource[] {
-  return [
-    resource(T.namespace, name, { metadata: { name, labels: { ...tenantLabels(name, tier), ...psaLabels("v1.33") } } }),
-    inNs(T.resourceQuota, "quota", name, { spec: { hard: defaultQuotaHard(size) } }),
-    inNs(T.limitRange, "limits", name, { spec: defaultLimitRangeSpec() }),
-    inNs(T.networkPolicy, TENANT_POLICY_NAMES.defaultDeny, name, { spec: defaultDenyPolicySpec() }),
-    inNs(T.networkPolicy, TENANT_POLICY_NAMES.dnsEgress, name, { spec: dnsEgressPolicySpec() }),
-    inNs(T.networkPolicy, TENANT_POLICY_NAMES.intraTenant, name, { spec: intraTenantPolicySpec() }),
-    inNs(T.serviceAccountPatch, DEFAULT_SERVICE_ACCOUNT, name, { automountServiceAccountToken: false }),
-    ...TENANT_ROLES.flatMap((r) => [
-      inNs(T.role, tenantRoleName(r), name, { rules: TENANT_ROLE_RULES[r] }),
-      binding(T.roleBinding, `${tenantRoleName(r)}-binding`, { kind: "Role", name: tenantRoleName(r) }, [{ kind: "Group", name: `${name}-${r}s`, apiGroup: "rbac.authorization.k8s.io" }], name),
-    ]),
-  ];
-}
-
-const vpcCni = resource(T.addon, "vpc-cni", { addonName: "vpc-cni", clusterName: "c", configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }) });
 
 describe("baseline/tenancy passes every Kubernetes rule", () => {
   it("covers the families", () => expect(myRules.map((r) => r.id)).toHaveLength(28));
