@@ -3,11 +3,19 @@
  * unit tests and property tests, the suites that exercise `policy-pack/` rule logic directly.
  * The stack-config property test records whole platform programs (seconds per run) and only
  * checks the pack for false positives, so it is left to `npm test`.
+ *
+ * `MUTATION_TESTS=eks,preview-unknowns` narrows the run to test files whose base name is one of those
+ * (`eks.test.ts`, `eks.property.test.ts`, …). Stryker's jest runner loads every test file for every
+ * mutant (it filters by test name only), so a family-by-family run with its own test files is many times
+ * faster; the score it gives is a lower bound (tests elsewhere might kill more).
  */
 const base = require("./jest.config.js");
+
+const only = (process.env.MUTATION_TESTS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 
 module.exports = {
   ...base,
   roots: ["<rootDir>/test/policy", "<rootDir>/test/property"],
+  ...(only.length > 0 ? { testMatch: undefined, testRegex: `/(${only.join("|")})(\\.property)?\\.test\\.ts$` } : {}),
   testPathIgnorePatterns: ["/node_modules/", "/test/property/stack-config\\.property\\.test\\.ts$"],
 };
