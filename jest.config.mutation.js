@@ -11,6 +11,10 @@
  */
 const base = require("./jest.config.js");
 
+// Property tests run a fifth of their runs per mutant (test/property/support/pack.ts `runs()` reads this);
+// `PROPERTY_SCALE=1 npm run mutation` for the full count.
+process.env.PROPERTY_SCALE ??= "0.2";
+
 const only = (process.env.MUTATION_TESTS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 
 module.exports = {
