@@ -35,7 +35,7 @@ export const node003s = stackRule({
         const id = quietGet(group.props, "launchTemplate.id");
         const name = quietGet(group.props, "launchTemplate.name");
         if (id === UNKNOWN || name === UNKNOWN) {
-          report({ urn: group.urn, ...cannotVerify("launchTemplate.id") });
+          report({ urn: group.urn, ...cannotVerify(id === UNKNOWN ? "launchTemplate.id" : "launchTemplate.name") });
           continue;
         }
         const external = config.externalLaunchTemplates.some((e) => e.name === id || e.name === name);
