@@ -20,7 +20,7 @@ export const sg005 = resourceRule({
     eachIngressSource(resource, config, report, (rule, source, role) => {
       if (!overlapsPorts(rule, 53, 53) || allTrafficPermitted(rule, source, role, config)) return;
       const kinds = sourceKinds(source, config);
-      if (source.kind !== "cidr" && source.kind !== "prefixList" && CLUSTER_SOURCES.some((k) => kinds.has(k))) return;
+      if (CLUSTER_SOURCES.some((k) => kinds.has(k))) return; // CIDRs and prefix lists never count as cluster sources (sourceKinds)
       report({
         message: `${describeTraffic(rule)} reaches DNS (53) from ${describeSource(source)}; DNS may come only from self or the cluster/node SG${roleHint(source)}`,
         remediation: `Replace ${source.field} with self: true (or the node/cluster SG) for TCP and UDP 53.`,

@@ -21,7 +21,7 @@ export const sg006 = resourceRule({
     eachIngressSource(resource, config, report, (rule, source, role) => {
       if (rule.protocol === "udp" || !overlapsPorts(rule, 10250, 10250) || allTrafficPermitted(rule, source, role, config)) return;
       const kinds = sourceKinds(source, config);
-      if (source.kind !== "cidr" && source.kind !== "prefixList" && KUBELET_SOURCES.some((k) => kinds.has(k))) return;
+      if (KUBELET_SOURCES.some((k) => kinds.has(k))) return; // CIDRs and prefix lists never count as kubelet sources (sourceKinds)
       report({
         message: `${describeTraffic(rule)} reaches the kubelet (10250) from ${describeSource(source)}; only the cluster/control-plane SG or self may${roleHint(source)}`,
         remediation: `Replace ${source.field} with the cluster security group (tag ${LABELS.sourceRole}=cluster on the rule).`,
