@@ -25,12 +25,13 @@ export const eks003 = resourceRule({
       report("vpcConfig.publicAccessCidrs is absent or empty while the public endpoint is on: EKS opens the API to 0.0.0.0/0");
       return;
     }
-    cidrs.forEach((_, i) => {
+    // Index loop, not forEach: forEach reads each element itself, so an unknown entry would throw before `get`.
+    for (let i = 0; i < cidrs.length; i++) {
       const c = get(`vpcConfig.publicAccessCidrs.${i}`);
-      if (c === UNKNOWN) return;
+      if (c === UNKNOWN) continue;
       if (isWorld(String(c))) report(`vpcConfig.publicAccessCidrs[${i}] = ${c} opens the API to the internet`);
       else if (!parseCidr(c)) report(`vpcConfig.publicAccessCidrs[${i}] = ${JSON.stringify(c)} is not a valid CIDR`);
       else if (!withinAny(String(c), config.trustedCidrs)) report(`vpcConfig.publicAccessCidrs[${i}] = ${c} is not inside config trustedCidrs (${config.trustedCidrs.join(", ") || "empty"})`);
-    });
+    }
   },
 });
