@@ -19,7 +19,7 @@ function isKubeDnsPeer(peer: any): boolean {
 function coversDns(port: any): boolean {
   const p = Number(port?.port);
   if (!Number.isInteger(p)) return false;
-  const end = Number.isInteger(Number(port?.endPort)) && port?.endPort !== undefined ? Number(port.endPort) : p;
+  const end = Number.isInteger(Number(port?.endPort)) && port?.endPort !== undefined && port?.endPort !== null ? Number(port.endPort) : p;
   return p <= KUBE_DNS.port && KUBE_DNS.port <= end;
 }
 
