@@ -20,7 +20,7 @@ export const img002 = resourceRule({
       if (!isLatest(ref)) continue;
       report({
         message: `${field} "${image}" ${ref.tag === "latest" ? 'uses tag "latest"' : "has no tag or digest (implies latest)"}`,
-        remediation: `Set ${field} to a version tag, e.g. "${image.replace(/:latest$/, "")}:1.4.2".`,
+        remediation: `Set ${field} to a version tag, e.g. "${image.replace(/:latest(@.*)?$/, "")}:1.4.2".`,
       });
     }
   },
