@@ -137,10 +137,11 @@ function genericRule(p: Record<string, any>, at: string, read: Read, ownSgId?: s
   if ("securityGroups" in p) {
     const list = read(() => p.securityGroups, `${at}securityGroups`);
     if (Array.isArray(list)) {
-      list.forEach((_, j) => {
+      // Indexed reads, not forEach: at preview the proxy throws on an unknown element, which `read` reports per element.
+      for (let j = 0; j < list.length; j++) {
         const id = read(() => list[j], `${at}securityGroups[${j}]`);
         if (typeof id === "string") sources.push({ kind: "sg", id, field: `${at}securityGroups[${j}]` });
-      });
+      }
     }
   }
   if ("sourceSecurityGroupId" in p) {
