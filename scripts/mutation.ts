@@ -50,7 +50,7 @@ export const MUTATION_GROUPS: readonly MutationGroup[] = [
     tests: ["applicability", "baseline", "compliant", "profiles", "restricted", "workloads", "x01", "pss", ...UNKNOWNS],
   },
   { name: "core-sg", mutate: ["policy-pack/core/security-groups.ts", "policy-pack/core/cidr.ts"], tests: ["sg", "security-groups", "cidr", "kms-sg", ...UNKNOWNS] },
-  { name: "core-fields", mutate: ["policy-pack/core/fields.ts"], tests: ["eks", "node", "logs", "kms-ecr", ...UNKNOWNS] },
+  { name: "core-fields", mutate: ["policy-pack/core/fields.ts"], tests: ["eks", "node", "logs", "kms-ecr", "evaluate", ...UNKNOWNS] },
   {
     name: "core-k8s",
     mutate: ["policy-pack/core/workloads.ts", "policy-pack/core/pss-check.ts", "policy-pack/core/images.ts", "policy-pack/core/tenants.ts", "policy-pack/core/rbac.ts"],
