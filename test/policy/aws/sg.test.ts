@@ -4,24 +4,7 @@ import { resolveConfig } from "../../../policy-pack/core/config";
 import { resource } from "../../support/rules";
 import { advisory, mandatory, runCases, type RuleCase } from "./cases";
 
-const SG = "aws:ec2/securityGroup:SecurityGroup";
-const SGR = "aws:ec2/securityGroupRule:SecurityGroupRule";
-const VIR = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-
-/** Inline `ingress` on an SG with the given role (undefined = untagged). */
-const inline = (role: string | undefined, ...ingress: Record<string, unknown>[]) =>
-  resource(SG, "sg", { vpcId: "vpc-1", tags: role ? { [LABELS.sgRole]: role } : {}, ingress });
-/** `ec2.SecurityGroupRule` (no tags). */
-const sgr = (props: Record<string, unknown>) => resource(SGR, "sgr", { type: "ingress", securityGroupId: "sg-target", ...props });
-/** `vpc.SecurityGroupIngressRule` with target role and optional source role. */
-const vir = (role: string | undefined, props: Record<string, unknown>, sourceRole?: string) =>
-  resource(VIR, "vir", {
-    securityGroupId: "sg-target",
-    tags: { ...(role ? { [LABELS.sgRole]: role } : {}), ...(sourceRole ? { [LABELS.sourceRole]: sourceRole } : {}) },
-    ...props,
-  });
-const tcp = (from: number, to = from) => ({ ipProtocol: "tcp", fromPort: from, toPort: to });
-const fromSg = (id = "sg-src") => ({ referencedSecurityGroupId: id });
+import { SG, SGR, VIR, fromSg, inline, sgr, tcp, vir } from "./sg-fixtures";
 
 describe("SG normalisation (three forms → IngressRule)", () => {
   const config = resolveConfig({});

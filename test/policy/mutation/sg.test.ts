@@ -9,25 +9,7 @@ import type { PackConfig } from "../../../policy-pack/core/config";
 import type { StackResource } from "../../../policy-pack/core/rule";
 import { resource, violationsOf } from "../../support/rules";
 
-const SG = "aws:ec2/securityGroup:SecurityGroup";
-const SGR = "aws:ec2/securityGroupRule:SecurityGroupRule";
-const VIR = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-
-/** Inline `ingress` on an SG with the given role (undefined = untagged, i.e. infrastructure). */
-const inline = (role: string | undefined, ...ingress: Record<string, unknown>[]) =>
-  resource(SG, "sg", { vpcId: "vpc-1", tags: role ? { [LABELS.sgRole]: role } : {}, ingress });
-/** `ec2.SecurityGroupRule` of type ingress (no tags). */
-const sgr = (props: Record<string, unknown>) => resource(SGR, "sgr", { type: "ingress", securityGroupId: "sg-target", ...props });
-/** `vpc.SecurityGroupIngressRule` with the target SG's role and an optional source role. */
-const vir = (role: string | undefined, props: Record<string, unknown>, sourceRole?: string) =>
-  resource(VIR, "vir", {
-    securityGroupId: "sg-target",
-    tags: { ...(role ? { [LABELS.sgRole]: role } : {}), ...(sourceRole ? { [LABELS.sourceRole]: sourceRole } : {}) },
-    ...props,
-  });
-const tcp = (from: number, to = from) => ({ ipProtocol: "tcp", fromPort: from, toPort: to });
-const udp = (from: number, to = from) => ({ ipProtocol: "udp", fromPort: from, toPort: to });
-const fromSg = (id = "sg-src") => ({ referencedSecurityGroupId: id });
+import { SG, SGR, VIR, fromSg, inline, sgr, tcp, udp, vir } from "../aws/sg-fixtures";
 
 interface Row {
   readonly title: string;
