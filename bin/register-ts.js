@@ -1,6 +1,6 @@
 "use strict";
 // Runs the TypeScript sources without a build step: ts-node in transpile-only mode (module commonjs;
-// TypeScript 6 deprecates options the root tsconfig still uses, hence `ignoreDeprecations`).
+// `ignoreDeprecations` only where the loaded TypeScript is 6 or newer).
 //
 // ts-node transpiles every .ts file on every start (about 130 files for the CLI or the pack), which
 // dominated start-up. So the transpiled output is also kept in node_modules/.cache/hardened-cluster-ts,
@@ -10,13 +10,28 @@ const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 
+/** Major version of the TypeScript that ts-node will load (a consumer's hoisted TypeScript 5 included). */
+function typescriptMajor() {
+  try {
+    const tsNodeDir = path.dirname(require.resolve("ts-node/package.json"));
+    const tsPackage = require.resolve("typescript/package.json", { paths: [tsNodeDir] });
+    return Number(require(tsPackage).version.split(".")[0]);
+  } catch {
+    return 0;
+  }
+}
+
+// `ignoreDeprecations: "6.0"` is required by TypeScript 6 for the options below and rejected by
+// TypeScript 5 ("Invalid value for '--ignoreDeprecations'"), so it is only set where it is understood.
+const DEPRECATIONS = typescriptMajor() >= 6 ? { ignoreDeprecations: "6.0" } : {};
+
 const OPTIONS = {
   transpileOnly: true,
   // Our own settings, whatever tsconfig the program being previewed has.
   skipProject: true,
   // Transpile this package even when it is installed under node_modules (a team that installed hardened-cluster).
   ignore: ["(?:^|/)node_modules/(?!hardened-cluster/)"],
-  compilerOptions: { module: "commonjs", target: "ES2022", esModuleInterop: true, ignoreDeprecations: "6.0" },
+  compilerOptions: { module: "commonjs", target: "ES2022", esModuleInterop: true, ...DEPRECATIONS },
 };
 const CACHE_DIR = path.join(__dirname, "..", "node_modules", ".cache", "hardened-cluster-ts");
 const USE_CACHE = process.env.HARDENED_CLUSTER_TS_CACHE !== "0";
