@@ -54,5 +54,9 @@ export {
   type DetectionConfig,
 } from "./detection";
 
+// Pod Security data (the same objects the pack judges with): a container/pod security context that passes
+// Pod Security Standards "restricted".
+export { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../policy-pack/baseline/pss";
+
 // Supply chain
 export { Repository, TenantRegistry, registryConfigSchema, parseRegistryConfig, registryHost, type RepositoryArgs, type TenantRegistryArgs, type RegistryConfig } from "./registry";
