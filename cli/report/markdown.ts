@@ -1,4 +1,4 @@
-import type { RecordedResource } from "../preview/record";
+import type { RecordedResource } from "../../engine/record";
 import type { PreviewReport } from "./model";
 import { groupByRule } from "./text";
 

@@ -1,7 +1,7 @@
 import * as path from "node:path";
-import type { AppliedExemption, Violation } from "../../policy-pack/core/evaluate";
-import { REMEDIATION_SEPARATOR } from "../../policy-pack/core/policies";
-import { findRule } from "../../policy-pack/registry";
+import type { AppliedExemption, Violation } from "../policy-pack/core/evaluate";
+import { REMEDIATION_SEPARATOR } from "../policy-pack/core/policies";
+import { findRule } from "../policy-pack/registry";
 import type { RecordedResource } from "./record";
 
 // Protocol modules are loaded from @pulumi/pulumi's own dependency tree so the message classes,

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { InputError, oneLine } from "../errors";
+import { InputError, oneLine } from "./errors";
 import type { ProgramProject, StackConfig } from "./project";
 import { recordResources, type RecordedResource } from "./record";
 

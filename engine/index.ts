@@ -1,13 +1,12 @@
 import * as path from "node:path";
-import { RULES } from "../../policy-pack/registry";
-import type { PolicyConfigFile } from "../policy-config";
-import type { PreviewReport } from "../report/model";
-import { countLevels } from "../report/model";
+import { RULES } from "../policy-pack/registry";
+import type { PolicyConfigFile } from "./pack-config";
+import { countLevels, type PreviewReport } from "./result";
 import { DEFAULT_PACK_DIR, startPack } from "./pack-process";
 import { loadProject, loadStackConfig } from "./project";
 
 /** Repository root: the default program (its `Pulumi.yaml` runs `infra/`). */
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export const REPO_ROOT = path.resolve(__dirname, "..");
 
 /** Options of one offline preview. */
 export interface PreviewOptions {
