@@ -1,5 +1,6 @@
 import type { AppliedExemption, Violation } from "../policy-pack/core/evaluate";
 import type { RecordedResource } from "./record";
+import type { UnverifiedEntry } from "./unverified";
 
 /** Outcome of one offline preview: what `--json` writes (plus what the other reporters need). */
 export interface PreviewReport {
@@ -8,7 +9,9 @@ export interface PreviewReport {
   readonly resources: readonly RecordedResource[];
   readonly violations: readonly Violation[];
   readonly exemptions: readonly AppliedExemption[];
-  readonly summary: { resources: number; mandatory: number; advisory: number; seconds: number };
+  /** What the engine could not judge (remote components, unanswered invokes, unknown values). */
+  readonly unverified: readonly UnverifiedEntry[];
+  readonly summary: { resources: number; mandatory: number; advisory: number; unverified: number; seconds: number };
 }
 
 /** Count violations by level. */

@@ -2,7 +2,7 @@ import type { PreviewReport, ScanReport } from "./model";
 
 /**
  * `preview --json` (design.md "JSON shapes"), plus `project`, the `exemptions` list and, per resource,
- * `dependsOn`, `propertyDependencies` and `provider` (issue 15.3).
+ * `dependsOn`, `propertyDependencies` and `provider` (issue 15.3), and the `unverified` list (issue 16.1).
  */
 export function previewJson(report: PreviewReport): string {
   return JSON.stringify(
@@ -25,6 +25,7 @@ export function previewJson(report: PreviewReport): string {
       })),
       violations: report.violations.map((v) => ({ rule: v.rule, name: v.name, level: v.level, urn: v.urn, message: v.message, remediation: v.remediation })),
       exemptions: report.exemptions,
+      unverified: report.unverified.map((u) => ({ reason: u.reason, urn: u.urn || null, subject: u.subject, message: u.message })),
       summary: report.summary,
     },
     null,
