@@ -1,5 +1,5 @@
 /** Dependency-graph measures over recorded resources: the critical path and security-group rule counts. */
-import type { RecordedResource } from "../cli/preview/record";
+import type { RecordedResource } from "../engine/record";
 
 /** Security-group rule types in all three forms the AWS provider offers. */
 export const SG_RULE_TYPES = [

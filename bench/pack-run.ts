@@ -1,9 +1,9 @@
 /** Send recorded resources to the real policy pack exactly as the preview CLI does, timing each phase. */
 import type { Violation } from "../policy-pack/core/evaluate";
 import { RULES } from "../policy-pack/registry";
-import { analyzeWithPack } from "../cli/preview/analyze";
-import { startPack } from "../cli/preview/pack-process";
-import type { RecordedResource } from "../cli/preview/record";
+import { analyzeWithPack } from "../engine/analyze";
+import { startPack } from "../engine/pack-process";
+import type { RecordedResource } from "../engine/record";
 import { childCpuMs, cpuMs, msSince } from "./timing";
 
 /** Timings (ms) of one pack evaluation of a resource set. */

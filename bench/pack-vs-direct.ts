@@ -1,5 +1,5 @@
 /** Benchmark 3: pack evaluation per resource over the analyzer protocol versus the rule functions called directly. */
-import type { RecordedResource } from "../cli/preview/record";
+import type { RecordedResource } from "../engine/record";
 import { evaluateAll } from "../policy-pack/core/evaluate";
 import type { StackResource } from "../policy-pack/core/rule";
 import { RULES } from "../policy-pack/registry";

@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { recordResources, type RecordedResource } from "../cli/preview/record";
+import { recordResources, type RecordedResource } from "../engine/record";
 import { Tenant } from "../components/tenant";
 import { main } from "../infra/program";
 import { benchTenantArgs } from "./tenant-program";

@@ -3,7 +3,7 @@ import { NAMESPACES_PER_TENANT, recordTenantProgram } from "./tenant-program";
 import { runPack, type PackTimings } from "./pack-run";
 import { printTable } from "./table";
 import { collectGarbage, timedCpu } from "./timing";
-import type { RecordedResource } from "../cli/preview/record";
+import type { RecordedResource } from "../engine/record";
 
 /** One tenant count's figures. */
 export interface PreviewScaleRow {

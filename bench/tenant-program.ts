@@ -1,7 +1,7 @@
 /** The tenant-scale program the preview benchmark records: a Kubernetes provider, the cluster's vpc-cni add-on and N tenants. */
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
-import { recordResources, type RecordedResource } from "../cli/preview/record";
+import { recordResources, type RecordedResource } from "../engine/record";
 import { Tenant, type TenantArgs } from "../components/tenant";
 
 /** Cluster the tenants' access entries point at. */

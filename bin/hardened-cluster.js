@@ -9,6 +9,6 @@ main(process.argv.slice(2)).then(
   },
   (error) => {
     process.stderr.write(`hardened-cluster: internal error: ${error && error.stack ? error.stack : error}\n`);
-    process.exitCode = 3;
+    process.exitCode = 4;
   },
 );

@@ -11,6 +11,10 @@ export interface PreviewArgs {
   readonly markdown?: string;
   readonly policyConfig?: string;
   readonly policyPack?: string;
+  /** Exit 0/1 even when something could not be judged (the UNVERIFIED list is still printed). */
+  readonly allowUnverified: boolean;
+  /** Overall limit of the run in seconds (default 600). */
+  readonly timeoutSeconds: number;
   readonly quiet: boolean;
 }
 
@@ -30,7 +34,8 @@ export type CliArgs = PreviewArgs | ScanArgs | { readonly command: "help"; reado
 /** Usage text printed by `--help`. */
 export const USAGE = `Usage:
   hardened-cluster preview [--program DIR] [--stack dev|staging|prod|<file>] [--json FILE] [--sarif FILE]
-                           [--markdown FILE] [--policy-config FILE] [--quiet]
+                           [--markdown FILE] [--policy-config FILE] [--policy-pack DIR] [--allow-unverified]
+                           [--timeout SECONDS] [--quiet]
   hardened-cluster scan [--only GROUP[,GROUP]] [--format text|json|sarif] [--policy-config FILE] [--quiet] PATH...
 
 preview  runs a Pulumi TypeScript program offline under mocks with a stack's config and sends every
@@ -40,6 +45,9 @@ scan     judges Kubernetes YAML (files, folders, multi-document, List kinds, '-'
 Options:
   --program DIR         program whose Pulumi.yaml is in DIR (default: this project, main infra/index.ts)
   --stack NAME|FILE     stack name looked up in the program's stackConfigDir, or a stack file path
+  --policy-pack DIR     run another CrossGuard pack (its own enforcement levels and config schema)
+  --allow-unverified    exit 0/1 even when some resources could not be judged offline (still listed)
+  --timeout SECONDS     end the run with exit 2, naming the pending resources, after SECONDS (default 600)
   --policy-config FILE  pack config JSON: {"all": "advisory", "shared": {"trustedCidrs": [...]},
                         "<policy name or rule id>": "advisory" | {"enforcementLevel": ..., "<setting>": ...}}
   --only GROUPS         scan only rules of these groups (comma-separated), e.g. pss-restricted
@@ -48,7 +56,10 @@ Options:
 StackReferences read their outputs from <program>/.hardened-cluster/stack-outputs/<org_project_stack>.json
 (the stack name with '/' replaced by '_'); without such a file they have no outputs.
 
-Exit codes: 0 clean, 1 mandatory violation, 2 bad input.`;
+Exit codes: 0 clean, 1 mandatory violation, 2 bad input or program error (also a timeout), 3 incomplete:
+something could not be judged offline (a remote component such as eks:index:Cluster or a Helm v4 chart, an
+invoke without an offline answer, a value unknown until apply), listed under UNVERIFIED; --allow-unverified
+turns 3 into 0/1. 4 internal error, 130/143 interrupted (SIGINT/SIGTERM).`;
 
 const FORMATS = ["text", "json", "sarif"] as const;
 
@@ -70,6 +81,16 @@ function parse(argv: string[], options: FlagSpec): { values: FlagValues; positio
   }
 }
 
+/** Default overall limit of a preview, in seconds (generous: the prod stack takes seconds). */
+export const DEFAULT_TIMEOUT_SECONDS = 600;
+
+function parseTimeout(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIMEOUT_SECONDS;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InputError(`--timeout '${value}': must be a positive number of seconds (e.g. --timeout 600)`);
+  return n;
+}
+
 /** Parse the command line; bad flags and values raise {@link InputError}. */
 export function parseCommandLine(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -83,6 +104,8 @@ export function parseCommandLine(argv: readonly string[]): CliArgs {
       markdown: { type: "string" },
       "policy-config": { type: "string" },
       "policy-pack": { type: "string" },
+      "allow-unverified": { type: "boolean" },
+      timeout: { type: "string" },
     });
     if (values.help) return { command: "help", topic: "preview" };
     if (positionals.length > 0) throw new InputError(`unexpected argument '${positionals[0]}': preview takes only flags (use --program DIR for another program)`);
@@ -95,6 +118,8 @@ export function parseCommandLine(argv: readonly string[]): CliArgs {
       markdown: values.markdown as string | undefined,
       policyConfig: values["policy-config"] as string | undefined,
       policyPack: values["policy-pack"] as string | undefined,
+      allowUnverified: values["allow-unverified"] === true,
+      timeoutSeconds: parseTimeout(values.timeout as string | undefined),
       quiet: values.quiet === true,
     };
   }

@@ -1,23 +1,9 @@
-/** Exit codes of the command (design.md "Command-line contract"). */
-export const EXIT = { clean: 0, mandatory: 1, badInput: 2 } as const;
-
 /**
- * Bad input from the user (unknown stack, malformed file, wrong config type, unknown flag...). Its
- * message is ONE line naming the input and the fix; main prints it without a stack trace and exits 2.
+ * Exit codes of the command (design.md "Command-line contract"): 0 clean, 1 mandatory violation, 2 bad
+ * input or program error, 3 incomplete (something could not be judged offline; `--allow-unverified` turns
+ * it into 0/1), 4 internal error, 130/143 interrupted by SIGINT/SIGTERM.
  */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(oneLine(message));
-    this.name = "InputError";
-  }
-}
+export const EXIT = { clean: 0, mandatory: 1, badInput: 2, incomplete: 3, internal: 4, sigint: 130, sigterm: 143 } as const;
 
-/** Collapse a multi-line message (Pulumi config errors, YAML errors) to one readable line. */
-export function oneLine(message: string): string {
-  return message
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== "")
-    .join(" ")
-    .replace(/\s+/g, " ");
-}
+/** Bad input (one line naming the input and the fix) and its one-line formatting live in the engine. */
+export { InputError, oneLine } from "../engine/errors";

@@ -4,8 +4,8 @@ import { RULES } from "../policy-pack/registry";
 import { parseCommandLine, USAGE, type PreviewArgs, type ScanArgs } from "./args";
 import { EXIT, InputError } from "./errors";
 import { loadPolicyConfig } from "./policy-config";
-import { REPO_ROOT, runPreview } from "./preview";
-import { defaultPolicyConfigFile, loadProject } from "./preview/project";
+import { REPO_ROOT, runPreview } from "../engine";
+import { defaultPolicyConfigFile, loadProject } from "../engine/project";
 import { previewJson, scanJson } from "./report/json";
 import { previewMarkdown } from "./report/markdown";
 import { previewSarif, scanSarif } from "./report/sarif";
@@ -56,7 +56,14 @@ async function preview(args: PreviewArgs, io: Io, startedAt: bigint): Promise<nu
     ? summaryLine(report.summary, `${report.summary.resources} resources in ${report.summary.seconds.toFixed(2)}s`, style)
     : previewText(report, style);
   io.stdout.write(`${text}\n`);
-  return report.summary.mandatory > 0 ? EXIT.mandatory : EXIT.clean;
+  return previewExitCode(report.summary, args.allowUnverified);
+}
+
+/** 1 on a mandatory violation, else 3 when something could not be judged (unless allowed), else 0. */
+export function previewExitCode(summary: { mandatory: number; unverified: number }, allowUnverified: boolean): number {
+  if (summary.mandatory > 0) return EXIT.mandatory;
+  if (summary.unverified > 0 && !allowUnverified) return EXIT.incomplete;
+  return EXIT.clean;
 }
 
 function scan(args: ScanArgs, io: Io): number {
@@ -76,8 +83,9 @@ function scan(args: ScanArgs, io: Io): number {
 }
 
 /**
- * Run the command with `argv` (without `node` and the script). Returns the exit code: 0 clean,
- * 1 mandatory violation, 2 bad input (one line on stderr naming the input and the fix).
+ * Run the command with `argv` (without `node` and the script). Returns the exit code (see {@link EXIT}):
+ * 0 clean, 1 mandatory violation, 2 bad input or program error (one line on stderr naming the input and
+ * the fix), 3 incomplete (UNVERIFIED entries without `--allow-unverified`).
  */
 export async function main(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const startedAt = process.hrtime.bigint();

@@ -2,25 +2,14 @@ import * as fs from "node:fs";
 import { PACK_CONFIG_SCHEMA, type PackConfig } from "../policy-pack/core/config";
 import type { EnforcementOverrides } from "../policy-pack/core/evaluate";
 import type { Rule } from "../policy-pack/core/rule";
+import type { ConfigLevel, PolicyConfigFile } from "../engine/pack-config";
 import { InputError } from "./errors";
 
-type Level = "advisory" | "mandatory" | "disabled";
+export type { PolicyConfigFile };
+
+type Level = ConfigLevel;
 const LEVELS: readonly string[] = ["advisory", "mandatory", "disabled", "remediate"];
 
-/**
- * Pack config as given with `--policy-config FILE` (the `pulumi --policy-pack-config` form plus a
- * `shared` object): `{ "all": "advisory", "shared": { "trustedCidrs": [...] },
- * "eks-public-endpoint-disabled": "advisory" | { "enforcementLevel": "advisory", "<key>": ... } }`.
- * Policies may be named by policy name or rule id.
- */
-export interface PolicyConfigFile {
-  /** Level for every policy without its own. */
-  readonly all?: Level;
-  /** Settings fanned out to every policy. */
-  readonly shared: Partial<PackConfig>;
-  /** Per-policy level and settings, keyed by policy name. */
-  readonly policies: Record<string, { enforcementLevel?: Level; properties: Partial<PackConfig> }>;
-}
 
 function checkLevel(file: string, where: string, value: unknown): Level {
   if (typeof value !== "string" || !LEVELS.includes(value)) throw new InputError(`${file}: ${where} must be one of advisory, mandatory, disabled (got ${JSON.stringify(value)})`);

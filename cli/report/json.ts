@@ -1,14 +1,31 @@
 import type { PreviewReport, ScanReport } from "./model";
 
-/** `preview --json` (design.md "JSON shapes"), plus `project` and the `exemptions` list. */
+/**
+ * `preview --json` (design.md "JSON shapes"), plus `project`, the `exemptions` list and, per resource,
+ * `dependsOn`, `propertyDependencies` and `provider` (issue 15.3), and the `unverified` list (issue 16.1).
+ */
 export function previewJson(report: PreviewReport): string {
   return JSON.stringify(
     {
       stack: report.stack,
       project: report.project,
-      resources: report.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent, custom: r.custom, inputs: r.inputs, protect: r.protect })),
+      resources: report.resources.map((r) => ({
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        parent: r.parent,
+        custom: r.custom,
+        inputs: r.inputs,
+        protect: r.protect,
+        // As the engine records them: every URN the resource waits for (explicit dependsOn and property
+        // dependencies), per-property dependencies, and the provider URN it is created with.
+        dependsOn: r.dependencies,
+        propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).filter(([, urns]) => urns.length > 0)),
+        provider: r.providerResource?.urn ?? (r.provider ? r.provider.split("::").slice(0, -1).join("::") : null),
+      })),
       violations: report.violations.map((v) => ({ rule: v.rule, name: v.name, level: v.level, urn: v.urn, message: v.message, remediation: v.remediation })),
       exemptions: report.exemptions,
+      unverified: report.unverified.map((u) => ({ reason: u.reason, urn: u.urn || null, subject: u.subject, message: u.message })),
       summary: report.summary,
     },
     null,

@@ -1,4 +1,4 @@
-import type { RecordedResource } from "../preview/record";
+import type { RecordedResource } from "../../engine/record";
 import type { PreviewReport } from "./model";
 import { groupByRule } from "./text";
 
@@ -32,14 +32,14 @@ export function componentTree(resources: readonly RecordedResource[]): string {
   return lines.join("\n");
 }
 
-/** A Markdown report: verdict, summary table, violations by rule, exemptions and the component tree. */
+/** A Markdown report: verdict, summary table, violations by rule, exemptions, UNVERIFIED entries and the component tree. */
 export function previewMarkdown(report: PreviewReport): string {
   const s = report.summary;
-  const verdict = s.mandatory > 0 ? "❌ **FAILED**" : "✅ **PASSED**";
+  const verdict = s.mandatory > 0 ? "❌ **FAILED**" : s.unverified > 0 ? "⚠️ **INCOMPLETE**" : "✅ **PASSED**";
   const out: string[] = [
     `# hardened-cluster preview: ${report.project} / ${report.stack}`,
     "",
-    `${verdict}: ${s.mandatory} mandatory and ${s.advisory} advisory violation(s) across ${s.resources} resource(s) in ${s.seconds.toFixed(2)} s.`,
+    `${verdict}: ${s.mandatory} mandatory and ${s.advisory} advisory violation(s)${s.unverified > 0 ? `, ${s.unverified} unverified` : ""} across ${s.resources} resource(s) in ${s.seconds.toFixed(2)} s.`,
     "",
     "| Rule | Name | Level | Resources | Fix |",
     "|---|---|---|---:|---|",
@@ -54,6 +54,10 @@ export function previewMarkdown(report: PreviewReport): string {
   if (report.exemptions.length > 0) {
     out.push("", "## Exemptions", "");
     for (const e of report.exemptions) out.push(`- **${e.rule}** \`${e.urn}\`: ${cell(e.reason)}`);
+  }
+  if (report.unverified.length > 0) {
+    out.push("", "## UNVERIFIED", "", "Not judged offline; a real `pulumi preview --policy-pack` may fail on them.", "");
+    for (const u of report.unverified) out.push(`- **${u.reason}** \`${u.urn || u.subject}\`: ${cell(u.message)}`);
   }
   out.push("", "## Component tree", "", "```mermaid", componentTree(report.resources), "```", "");
   return out.join("\n");

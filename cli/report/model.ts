@@ -1,18 +1,11 @@
 import type { AppliedExemption, Violation } from "../../policy-pack/core/evaluate";
-import type { RecordedResource } from "../preview/record";
+import type { PreviewReport } from "../../engine/result";
+
+export { countLevels } from "../../engine/result";
+export type { PreviewReport };
 
 /** A violation as every report prints it (the JSON shape of design.md). */
 export type ReportedViolation = Violation;
-
-/** Outcome of `hardened-cluster preview`: what `--json` writes (plus what the other reporters need). */
-export interface PreviewReport {
-  readonly stack: string;
-  readonly project: string;
-  readonly resources: readonly RecordedResource[];
-  readonly violations: readonly ReportedViolation[];
-  readonly exemptions: readonly AppliedExemption[];
-  readonly summary: { resources: number; mandatory: number; advisory: number; seconds: number };
-}
 
 /** One scanned object (or one unreadable input, with `error`). */
 export interface ScanResult {
@@ -33,15 +26,4 @@ export interface ScanReport {
   readonly results: readonly ScanResult[];
   readonly exemptions: readonly AppliedExemption[];
   readonly summary: { objects: number; mandatory: number; advisory: number; errors: number };
-}
-
-/** Count violations by level. */
-export function countLevels(violations: readonly { level: string }[]): { mandatory: number; advisory: number } {
-  let mandatory = 0;
-  let advisory = 0;
-  for (const v of violations) {
-    if (v.level === "mandatory") mandatory++;
-    else advisory++;
-  }
-  return { mandatory, advisory };
 }

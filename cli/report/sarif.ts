@@ -70,14 +70,24 @@ function sarifLog(rules: readonly Rule[], inputs: readonly SarifResultInput[], e
   );
 }
 
-/** SARIF 2.1.0 for a preview: each result is located by a logical location (the resource URN). */
+/**
+ * SARIF 2.1.0 for a preview: each result is located by a logical location (the resource URN); each
+ * UNVERIFIED entry is a warning-level tool execution notification (the analysis did not cover it).
+ */
 export function previewSarif(report: PreviewReport, rules: readonly Rule[]): string {
+  const notifications = report.unverified.map((u) => ({
+    level: "warning",
+    descriptor: { id: `UNVERIFIED/${u.reason}` },
+    message: { text: sentence(`UNVERIFIED: ${u.message}`) },
+    ...(u.urn ? { locations: [{ logicalLocations: [{ fullyQualifiedName: u.urn, name: u.urn.split("::").pop(), kind: "resource" }] }] } : {}),
+  }));
   return sarifLog(
     rules,
     report.violations.map((v) => ({
       ...v,
       locations: [{ logicalLocations: [{ fullyQualifiedName: v.urn, name: v.urn.split("::").pop(), kind: "resource" }] }],
     })),
+    notifications.length > 0 ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {},
   );
 }
 

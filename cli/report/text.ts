@@ -1,4 +1,5 @@
 import type { AppliedExemption, Violation } from "../../policy-pack/core/evaluate";
+import type { UnverifiedEntry } from "../../engine/unverified";
 import type { PreviewReport, ScanReport, ScanResult } from "./model";
 import { PLAIN, type Style } from "./style";
 
@@ -17,10 +18,31 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** The one-line verdict printed last (and alone with `--quiet`). */
-export function summaryLine(counts: { mandatory: number; advisory: number; errors?: number }, subject: string, style: Style = PLAIN): string {
-  const verdict = (counts.errors ?? 0) > 0 ? style.red(style.bold("ERROR")) : counts.mandatory > 0 ? style.red(style.bold("FAILED")) : style.green(style.bold("PASSED"));
-  return `${verdict}: ${subject}, ${plural(counts.mandatory, "mandatory violation")}, ${plural(counts.advisory, "advisory violation")}`;
+/**
+ * The one-line verdict printed last (and alone with `--quiet`): ERROR (input errors), FAILED (a mandatory
+ * violation), INCOMPLETE (something could not be judged), else PASSED.
+ */
+export function summaryLine(counts: { mandatory: number; advisory: number; errors?: number; unverified?: number }, subject: string, style: Style = PLAIN): string {
+  const unverified = counts.unverified ?? 0;
+  const verdict =
+    (counts.errors ?? 0) > 0
+      ? style.red(style.bold("ERROR"))
+      : counts.mandatory > 0
+        ? style.red(style.bold("FAILED"))
+        : unverified > 0
+          ? style.yellow(style.bold("INCOMPLETE"))
+          : style.green(style.bold("PASSED"));
+  return `${verdict}: ${subject}, ${plural(counts.mandatory, "mandatory violation")}, ${plural(counts.advisory, "advisory violation")}${unverified > 0 ? `, ${unverified} unverified` : ""}`;
+}
+
+/** The UNVERIFIED section: what the preview could not judge, one entry per line with its reason. */
+export function unverifiedLines(entries: readonly UnverifiedEntry[], style: Style = PLAIN): string[] {
+  if (entries.length === 0) return [];
+  return [
+    "",
+    style.bold(style.yellow(`UNVERIFIED (${entries.length}): not judged offline; a real \`pulumi preview --policy-pack\` may fail on them`)),
+    ...entries.map((e) => `  [${e.reason}] ${e.urn || e.subject}\n      ${e.message}`),
+  ];
 }
 
 function exemptionLines(exemptions: readonly AppliedExemption[], style: Style): string[] {
@@ -38,7 +60,8 @@ export function previewText(report: PreviewReport, style: Style = PLAIN): string
   for (const [type, n] of [...byType].sort((a, b) => a[0].localeCompare(b[0]))) lines.push(`  ${type.padEnd(width)}  ${String(n).padStart(4)}`);
   lines.push(`  ${style.green(`+ ${report.resources.length} to create`)}`);
   if (report.violations.length > 0) {
-    lines.push("", style.bold("Policy violations:"));
+    const flagged = new Set(report.violations.map((v) => v.urn)).size;
+    lines.push("", style.bold(`Policy violations: ${plural(report.violations.length, "violation")} on ${plural(flagged, "resource")}`));
     for (const [rule, vs] of groupByRule(report.violations)) {
       lines.push(`  [${levelTag(vs[0].level, style)}] ${style.bold(rule)} ${vs[0].name} (${plural(vs.length, "resource")})`);
       for (const v of vs) lines.push(`    - ${v.urn}`, `      ${v.message}`);
@@ -47,6 +70,7 @@ export function previewText(report: PreviewReport, style: Style = PLAIN): string
     }
   }
   lines.push(...exemptionLines(report.exemptions, style));
+  lines.push(...unverifiedLines(report.unverified, style));
   lines.push("", summaryLine(report.summary, `${plural(report.summary.resources, "resource")} in ${report.summary.seconds.toFixed(2)}s`, style));
   return lines.join("\n");
 }

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { InputError, oneLine } from "../../cli/errors";
-import { loadProject, loadStackConfig } from "../../cli/preview/project";
+import { loadProject, loadStackConfig } from "../../engine/project";
 import { ConfigError, parsePlatformConfig } from "../../infra/config";
 
 /** Repository root (the default program of `hardened-cluster preview`). */

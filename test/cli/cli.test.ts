@@ -35,7 +35,8 @@ describe("hardened-cluster preview --program (fixture program, real pack)", () =
 
     const report = JSON.parse(fs.readFileSync(json, "utf8"));
     expect(report.stack).toBe("test");
-    expect(report.summary).toEqual({ resources: 2, mandatory: expect.any(Number), advisory: expect.any(Number), seconds: expect.any(Number) });
+    expect(report.summary).toEqual({ resources: 2, mandatory: expect.any(Number), advisory: expect.any(Number), unverified: 0, seconds: expect.any(Number) });
+    expect(report.unverified).toEqual([]);
     const cluster = report.resources.find((r: any) => r.type === "aws:eks/cluster:Cluster");
     expect(cluster).toMatchObject({ name: "platform-cluster", protect: false, parent: expect.stringContaining("cli-fixture:index:Platform") });
     // config from the stack file and StackReference outputs from .hardened-cluster/stack-outputs reach the inputs

@@ -7,9 +7,9 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { loadProject, loadStackConfig } from "../../cli/preview/project";
-import { recordResources } from "../../cli/preview/record";
-import { STACK_OUTPUTS_DIR } from "../../cli/preview/run-program";
+import { loadProject, loadStackConfig } from "../../engine/project";
+import { recordResources } from "../../engine/record";
+import { STACK_OUTPUTS_DIR } from "../../engine/run-program";
 
 /** Repository root. */
 export const ROOT = path.resolve(__dirname, "..", "..");

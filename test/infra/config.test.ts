@@ -63,7 +63,7 @@ describe("stack configuration is rejected with the field named, before any resou
   });
 
   test("nothing is registered when config is invalid", async () => {
-    const { recordResources } = await import("../../cli/preview/record");
+    const { recordResources } = await import("../../engine/record");
     const { main } = await import("../../infra/program");
     let thrown = false;
     const recorded = await recordResources(
@@ -144,7 +144,7 @@ describe("in-cluster stack configuration is rejected with the field named, befor
     expect((error as ConfigError).issues.map((i) => i.key)).toContain(key);
     let recorded: unknown[] = [];
     let thrown: unknown;
-    const { recordResources } = await import("../../cli/preview/record");
+    const { recordResources } = await import("../../engine/record");
     const { main } = await import("../../infra/in-cluster/program");
     recorded = await recordResources(
       async () => {

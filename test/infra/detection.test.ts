@@ -1,6 +1,6 @@
 import { parsePlatformConfig } from "../../infra/config";
 import { GUARDDUTY_EKS_FEATURES } from "../../components/detection";
-import type { RecordedResource } from "../../cli/preview/record";
+import type { RecordedResource } from "../../engine/record";
 import { dependsOnComponent, stackRun } from "./fixtures";
 import { loadStackConfig, ofType } from "./stack-config";
 

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { recordResources, type RecordedResource } from "../../cli/preview/record";
-import { stackOutputsFromFiles } from "../../cli/preview/run-program";
+import { recordResources, type RecordedResource } from "../../engine/record";
+import { stackOutputsFromFiles } from "../../engine/run-program";
 import { evaluateAll, type Evaluation } from "../../policy-pack/core/evaluate";
 import type { PackConfig } from "../../policy-pack/core/config";
 import type { StackResource } from "../../policy-pack/core/rule";

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import type { RecordedResource } from "../../cli/preview/record";
+import type { RecordedResource } from "../../engine/record";
 import { parsePlatformConfig } from "../../infra/config";
 import { parseInClusterConfig } from "../../infra/in-cluster/config";
 import { PLATFORM_OUTPUTS_READ } from "../../infra/in-cluster/context";

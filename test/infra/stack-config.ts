@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { recordResources, type RecordedResource } from "../../cli/preview/record";
+import { recordResources, type RecordedResource } from "../../engine/record";
 import { main } from "../../infra/program";
 
 /** The repository root. */

@@ -135,7 +135,7 @@ describe("bootstrap order", () => {
 
   test("split stack: the in-cluster stack creates ENIConfigs, then CoreDNS, then the composed layer", async () => {
     const k8s = await import("@pulumi/kubernetes");
-    const { recordResources } = await import("../../cli/preview/record");
+    const { recordResources } = await import("../../engine/record");
     const { runInClusterStack } = await import("../../infra/in-cluster");
     let seen: unknown[] = [];
     const resources = await recordResources(() => {

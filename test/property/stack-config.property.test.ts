@@ -9,7 +9,7 @@
  * each size is covered in every run of the suite.
  */
 import * as fc from "fast-check";
-import type { RecordedResource } from "../../cli/preview/record";
+import type { RecordedResource } from "../../engine/record";
 import { parsePlatformConfig, type PlatformConfig } from "../../infra/config";
 import { packConfigFor } from "../../infra/policy-config";
 import { normaliseProtocol, rowsFor } from "../../policy-pack/baseline/ports";

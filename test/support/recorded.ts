@@ -1,4 +1,4 @@
-import type { RecordedResource } from "../../cli/preview/record";
+import type { RecordedResource } from "../../engine/record";
 
 /** A recorded resource as the preview engine would send it to the pack (outputs = inputs). */
 export function recorded(type: string, name: string, inputs: Record<string, any>, extra: Partial<RecordedResource> = {}): RecordedResource {

@@ -1,4 +1,4 @@
-import { recordResources, type RecordedResource } from "../../cli/preview/record";
+import { recordResources, type RecordedResource } from "../../engine/record";
 
 /**
  * Run `make` (a component construction expected to reject its args) under the mock runtime and return

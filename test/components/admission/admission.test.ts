@@ -1,4 +1,4 @@
-import { recordResources, type RecordedResource } from "../../../cli/preview/record";
+import { recordResources, type RecordedResource } from "../../../engine/record";
 import { AdmissionMirror, MIRRORED_RULES_ANNOTATION } from "../../../components/admission";
 import { admissionParams, admissionPolicies } from "../../../components/admission/expressions";
 import { LABELS } from "../../../policy-pack/baseline/labels";

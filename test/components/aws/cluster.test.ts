@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { recordResources } from "../../../cli/preview/record";
+import { recordResources } from "../../../engine/record";
 import { Cluster, CONTROL_PLANE_LOG_TYPES, type ClusterArgs } from "../../../components/cluster";
 import { ofType } from "../../infra/stack-config";
 import { stackRun } from "../../infra/fixtures";

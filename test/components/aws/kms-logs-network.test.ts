@@ -1,4 +1,4 @@
-import { recordResources } from "../../../cli/preview/record";
+import { recordResources } from "../../../engine/record";
 import { HardenedKey, keyPolicy } from "../../../components/kms";
 import { EncryptedLogGroup } from "../../../components/logs";
 import { INTERFACE_ENDPOINT_SERVICES, Network, cidrSubnet } from "../../../components/network";

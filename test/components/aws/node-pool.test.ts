@@ -1,4 +1,4 @@
-import { recordResources } from "../../../cli/preview/record";
+import { recordResources } from "../../../engine/record";
 import { LABELS, SENSITIVE_POOL } from "../../../policy-pack/baseline/labels";
 import { NodePool, type NodePoolArgs } from "../../../components/node-pool";
 import { ofType } from "../../infra/stack-config";

@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import { recordResources, type RecordedResource } from "../../../cli/preview/record";
+import { recordResources, type RecordedResource } from "../../../engine/record";
 import { AlertTopic } from "../../../components/detection/alert-topic";
 import { AuditAlarms } from "../../../components/detection/audit-alarms";
 import { ResourceExhaustionAlarms } from "../../../components/detection/resource-alarms";

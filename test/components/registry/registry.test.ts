@@ -1,4 +1,4 @@
-import { recordResources, type RecordedResource } from "../../../cli/preview/record";
+import { recordResources, type RecordedResource } from "../../../engine/record";
 import { ECR_PULL_ACTIONS, ECR_PUSH_ACTIONS, Repository } from "../../../components/registry/repository";
 import { TenantRegistry, registryHost } from "../../../components/registry/tenant-registry";
 import { constructUnderMocks } from "../../support/rejects";

@@ -1,5 +1,5 @@
 /** Shared helpers of the tenant component tests: record tenants under mocks and judge them with the pack. */
-import { recordResources, type RecordedResource } from "../../../cli/preview/record";
+import { recordResources, type RecordedResource } from "../../../engine/record";
 import { Tenant, type TenantArgs } from "../../../components/tenant";
 import { evaluateAll, type Violation } from "../../../policy-pack/core/evaluate";
 import type { StackResource } from "../../../policy-pack/core/rule";

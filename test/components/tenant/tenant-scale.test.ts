@@ -1,4 +1,4 @@
-import type { RecordedResource } from "../../../cli/preview/record";
+import type { RecordedResource } from "../../../engine/record";
 import { expectFullNamespace, judge, mandatory, recordTenants, T, toStack } from "./support";
 
 /** The scale case: 200 tenants with 3 namespaces each, recorded under mocks and judged by the pack. */

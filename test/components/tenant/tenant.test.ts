@@ -1,5 +1,5 @@
 import * as k8s from "@pulumi/kubernetes";
-import { recordResources, type RecordedResource } from "../../../cli/preview/record";
+import { recordResources, type RecordedResource } from "../../../engine/record";
 import { Tenant } from "../../../components/tenant";
 import { PSA_LABELS } from "../../../policy-pack/baseline/labels";
 import { TENANT_POLICY_NAMES } from "../../../policy-pack/baseline/tenancy";

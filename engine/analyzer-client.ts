@@ -1,7 +1,7 @@
 import * as path from "node:path";
-import type { AppliedExemption, Violation } from "../../policy-pack/core/evaluate";
-import { REMEDIATION_SEPARATOR } from "../../policy-pack/core/policies";
-import { findRule } from "../../policy-pack/registry";
+import type { AppliedExemption, Violation } from "../policy-pack/core/evaluate";
+import { REMEDIATION_SEPARATOR } from "../policy-pack/core/policies";
+import { findRule } from "../policy-pack/registry";
 import type { RecordedResource } from "./record";
 
 // Protocol modules are loaded from @pulumi/pulumi's own dependency tree so the message classes,
@@ -42,27 +42,49 @@ function unary<T>(client: any, method: string, request: unknown): Promise<T> {
   });
 }
 
+/** Seconds of a Go duration string ("5m", "1h30m", "90s"), as the engine parses custom timeouts; 0 when unset. */
+export function durationSeconds(text: string): number {
+  const unit: Record<string, number> = { ns: 1e-9, us: 1e-6, "µs": 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+  let total = 0;
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(m[1]) * unit[m[2]];
+  return total;
+}
+
+/** `AnalyzerResourceOptions` as the engine's `marshalResourceOptions` fills it. */
 function resourceOptions(r: RecordedResource): unknown {
+  const o = r.options;
   const options = new analyzerPb.AnalyzerResourceOptions();
   options.setProtect(r.protect);
   options.setParent(r.parent ?? "");
-  options.setIgnorechangesList([]);
-  options.setAliasesList([]);
-  options.setAdditionalsecretoutputsList([]);
+  options.setIgnorechangesList(o?.ignoreChanges ?? []);
+  options.setAliasesList(o?.aliases ?? []);
+  options.setAdditionalsecretoutputsList(o?.additionalSecretOutputs ?? []);
+  options.setDeletebeforereplace(o?.deleteBeforeReplace === true);
+  options.setDeletebeforereplacedefined(o?.deleteBeforeReplace !== undefined);
+  const timeouts = new analyzerPb.AnalyzerResourceOptions.CustomTimeouts();
+  timeouts.setCreate(durationSeconds(o?.customTimeouts.create ?? ""));
+  timeouts.setUpdate(durationSeconds(o?.customTimeouts.update ?? ""));
+  timeouts.setDelete(durationSeconds(o?.customTimeouts.delete ?? ""));
+  options.setCustomtimeouts(timeouts);
   return options;
 }
 
-/** The provider resource of `r` (its `urn::id` reference resolved among the recorded resources). */
+/**
+ * The provider sent with `r`: the one recorded with it (explicit or the engine's default provider),
+ * else its explicit `urn::id` reference resolved among the recorded resources.
+ */
 function providerOf(r: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource>): unknown {
-  if (!r.provider) return undefined;
-  const urn = r.provider.split("::").slice(0, -1).join("::");
-  const p = byUrn.get(urn);
-  if (!p) return undefined;
+  let described = r.providerResource ?? null;
+  if (!described && r.provider) {
+    const p = byUrn.get(r.provider.split("::").slice(0, -1).join("::"));
+    if (p) described = { urn: p.urn, type: p.type, name: p.name, properties: p.wireInputs ?? p.inputs };
+  }
+  if (!described) return undefined;
   const provider = new analyzerPb.AnalyzerProviderResource();
-  provider.setType(p.type);
-  provider.setName(p.name);
-  provider.setUrn(p.urn);
-  provider.setProperties(toStruct(p.inputs));
+  provider.setType(described.type);
+  provider.setName(described.name);
+  provider.setUrn(described.urn);
+  provider.setProperties(toStruct(described.properties));
   return provider;
 }
 
@@ -79,6 +101,8 @@ export function parseDiagnostic(d: { policyName: string; message: string; urn: s
   const rule = findRule(d.policyName);
   const sep = d.message.indexOf(REMEDIATION_SEPARATOR);
   let text = sep >= 0 ? d.message.slice(0, sep) : d.message;
+  // Another pack's diagnostic is "<policy description>\n<reported text>": keep the reported text.
+  if (!rule && text.includes("\n")) text = text.slice(text.indexOf("\n") + 1);
   const remediation = sep >= 0 ? d.message.slice(sep + REMEDIATION_SEPARATOR.length) : (rule?.remediation ?? "");
   const id = rule?.id ?? d.policyName;
   const idAt = text.indexOf(`${id}: `);
@@ -143,7 +167,7 @@ export class PackClient {
     request.setType(r.type);
     request.setName(r.name);
     request.setUrn(r.urn);
-    request.setProperties(toStruct(r.inputs));
+    request.setProperties(toStruct(r.wireInputs ?? r.inputs));
     request.setOptions(resourceOptions(r));
     const provider = providerOf(r, byUrn);
     if (provider) request.setProvider(provider);
@@ -160,7 +184,7 @@ export class PackClient {
         ar.setType(r.type);
         ar.setName(r.name);
         ar.setUrn(r.urn);
-        ar.setProperties(toStruct(r.outputs));
+        ar.setProperties(toStruct(r.wireOutputs ?? r.outputs));
         ar.setOptions(resourceOptions(r));
         ar.setParent(r.parent ?? "");
         ar.setDependenciesList([...r.dependencies]);
@@ -168,6 +192,8 @@ export class PackClient {
         if (provider) ar.setProvider(provider);
         const deps = ar.getPropertydependenciesMap();
         for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+          // The engine skips properties without dependencies.
+          if (urns.length === 0) continue;
           const pd = new analyzerPb.AnalyzerPropertyDependencies();
           pd.setUrnsList([...urns]);
           deps.set(key, pd);

@@ -1,7 +1,7 @@
-import { analyzeWithPack } from "../../cli/preview/analyze";
-import type { RecordedResource } from "../../cli/preview/record";
+import { analyzeWithPack } from "../../engine/analyze";
+import type { RecordedResource } from "../../engine/record";
 import { recorded } from "../support/recorded";
-import { startPack, type PackProcess } from "../../cli/preview/pack-process";
+import { startPack, type PackProcess } from "../../engine/pack-process";
 import { LABELS, PSA_LABELS } from "../../policy-pack/baseline/labels";
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../../policy-pack/baseline/pss";
 import { RULE_FAMILIES } from "../../policy-pack/registry";

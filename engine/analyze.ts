@@ -1,5 +1,5 @@
-import type { AppliedExemption, Violation } from "../../policy-pack/core/evaluate";
-import type { PolicyConfigFile } from "../policy-config";
+import type { AppliedExemption, Violation } from "../policy-pack/core/evaluate";
+import type { PolicyConfigFile } from "./pack-config";
 import { mapBounded, PackClient, type PolicyConfigMap, type PolicyInfo } from "./analyzer-client";
 import type { RecordedResource } from "./record";
 

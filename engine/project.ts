@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { InputError } from "../errors";
-import { readYamlFile } from "../yaml-file";
+import { InputError } from "./errors";
+import { readYamlFile } from "../cli/yaml-file";
 import { SECRET_PLACEHOLDER } from "./mocks";
 
 /** A Pulumi program found through its `Pulumi.yaml`. */

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { decodeYaml } from "./expanders/kubernetes-yaml";
 
 /** Account id used for mocked ARNs. */
 export const MOCK_ACCOUNT_ID = "123456789012";
@@ -49,10 +50,18 @@ function typeSpecificOutputs(type: string, name: string, inputs: Record<string, 
 export type StackOutputsLookup = (stackName: string) => Record<string, unknown>;
 
 /**
- * Realistic mocks: ids, ARNs, endpoints and the outputs downstream resources read. A
+ * Realistic mocks: invokes with a faithful offline answer (caller identity, region, partition, the OIDC
+ * certificate, `kubernetes:yaml:decode`) are answered; any other invoke echoes its arguments and is reported
+ * through `onUnanswered`.
+ * Resources: ids, ARNs, endpoints and the outputs downstream resources read. A
  * `pulumi:pulumi:StackReference` (read under mocks) gets its `outputs` from `stackOutputs` (default: none).
  */
-export function realisticMocks(region = "eu-west-1", stackOutputs: StackOutputsLookup = () => ({})): pulumi.runtime.Mocks {
+export function realisticMocks(
+  region = "eu-west-1",
+  stackOutputs: StackOutputsLookup = () => ({}),
+  /** Called with the token of every invoke that has no faithful offline answer (its arguments are echoed). */
+  onUnanswered: (token: string) => void = () => undefined,
+): pulumi.runtime.Mocks {
   return {
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
       const inputs = args.inputs ?? {};
@@ -76,9 +85,13 @@ export function realisticMocks(region = "eu-west-1", stackOutputs: StackOutputsL
           return { name: region, region };
         case "aws:index/getPartition:getPartition":
           return { partition: "aws", dnsSuffix: "amazonaws.com" };
+        case "kubernetes:yaml:decode":
+          // What the provider's decode does: every non-empty document of the text, in order.
+          return { result: decodeYaml(String(args.inputs.text ?? ""), "kubernetes:yaml:decode") };
         case "tls:index/getCertificate:getCertificate":
           return { certificates: [{ sha1Fingerprint: "9e99a48a9960b14926bb7f3b02e22da2b0ab7280" }], id: String(args.inputs.url) };
         default:
+          onUnanswered(args.token);
           return { ...args.inputs };
       }
     },

@@ -1,8 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { InputError, oneLine } from "../errors";
+import { InputError, oneLine } from "./errors";
 import type { ProgramProject, StackConfig } from "./project";
-import { recordResources, type RecordedResource } from "./record";
+import { recordRun, type RecordedRun } from "./record";
 
 /** Folder (inside the program folder) whose files stand in for other stacks' outputs. */
 export const STACK_OUTPUTS_DIR = path.join(".hardened-cluster", "stack-outputs");
@@ -41,7 +41,7 @@ function programErrorMessage(error: unknown): string {
  * afterwards so the next run starts fresh. Anything the program throws (config validation included)
  * becomes an {@link InputError} naming the program.
  */
-export async function runProgram(project: ProgramProject, stack: StackConfig): Promise<RecordedResource[]> {
+export async function runProgram(project: ProgramProject, stack: StackConfig): Promise<RecordedRun> {
   const before = new Set(Object.keys(require.cache));
   const label = path.relative(process.cwd(), project.main) || project.main;
   const pending: unknown[] = [];
@@ -50,7 +50,7 @@ export async function runProgram(project: ProgramProject, stack: StackConfig): P
   const previousCwd = process.cwd();
   try {
     process.chdir(project.dir);
-    const resources = await recordResources(
+    const run = await recordRun(
       async () => {
         const exported = require(project.main);
         const entry = typeof exported === "function" ? exported : typeof exported?.default === "function" ? exported.default : undefined;
@@ -61,7 +61,7 @@ export async function runProgram(project: ProgramProject, stack: StackConfig): P
     // Let rejections raised inside outputs surface before deciding the run was clean.
     await new Promise((resolve) => setImmediate(resolve));
     if (pending.length > 0) throw pending[0];
-    return resources;
+    return run;
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`${label}: the program failed: ${programErrorMessage(error)}`);

@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { InputError } from "../errors";
+import { InputError } from "./errors";
 
 /** Default location of the policy pack, relative to this file. */
-export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..", "..", "policy-pack");
+export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..", "policy-pack");
 
 /** The TypeScript registration the pack process is started with. */
-const REGISTER_TS = path.resolve(__dirname, "..", "..", "bin", "register-ts.js");
+const REGISTER_TS = path.resolve(__dirname, "..", "bin", "register-ts.js");
 
 /** A running policy-pack process serving the analyzer protocol. */
 export interface PackProcess {

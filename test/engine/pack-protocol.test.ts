@@ -1,7 +1,7 @@
-import { PackClient } from "../../cli/preview/analyzer-client";
-import { analyzeWithPack, policyConfigMap } from "../../cli/preview/analyze";
+import { PackClient } from "../../engine/analyzer-client";
+import { analyzeWithPack, policyConfigMap } from "../../engine/analyze";
 import { recorded } from "../support/recorded";
-import { startPack, type PackProcess } from "../../cli/preview/pack-process";
+import { startPack, type PackProcess } from "../../engine/pack-process";
 import { findRule } from "../../policy-pack/registry";
 
 

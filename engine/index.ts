@@ -1,13 +1,13 @@
 import * as path from "node:path";
-import { RULES } from "../../policy-pack/registry";
-import type { PolicyConfigFile } from "../policy-config";
-import type { PreviewReport } from "../report/model";
-import { countLevels } from "../report/model";
+import { RULES } from "../policy-pack/registry";
+import type { PolicyConfigFile } from "./pack-config";
+import { countLevels, type PreviewReport } from "./result";
 import { DEFAULT_PACK_DIR, startPack } from "./pack-process";
 import { loadProject, loadStackConfig } from "./project";
+import { opaqueResources, splitCannotVerify, unansweredInvokes, unexpandedRemoteComponents } from "./unverified";
 
 /** Repository root: the default program (its `Pulumi.yaml` runs `infra/`). */
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export const REPO_ROOT = path.resolve(__dirname, "..");
 
 /** Options of one offline preview. */
 export interface PreviewOptions {
@@ -39,10 +39,20 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewReport
     // Heavy modules (Pulumi runtime, gRPC stubs) load while the pack starts.
     const { runProgram } = require("./run-program") as typeof import("./run-program");
     const { analyzeWithPack } = require("./analyze") as typeof import("./analyze");
-    const resources = await runProgram(project, stack);
+    const run = await runProgram(project, stack);
+    const resources = run.resources;
     const pack = await packStart;
     const policies = packDir === DEFAULT_PACK_DIR ? RULES.map((r) => ({ name: r.name, enforcementLevel: r.enforcementLevel })) : undefined;
-    const { violations, exemptions } = await analyzeWithPack(pack.port, resources, options.policyConfig, options.onProgress, policies);
+    const verdict = await analyzeWithPack(pack.port, resources, options.policyConfig, options.onProgress, policies);
+    const { violations, unverified: cannotVerify } = splitCannotVerify(verdict.violations, resources);
+    const exemptions = verdict.exemptions;
+    const unverified = [
+      ...unexpandedRemoteComponents(resources, run.expanded),
+      ...opaqueResources(resources),
+      ...run.unverified,
+      ...unansweredInvokes(run.unansweredInvokes),
+      ...cannotVerify,
+    ];
     violations.sort((a, b) => a.rule.localeCompare(b.rule) || a.urn.localeCompare(b.urn));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return {
@@ -51,7 +61,8 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewReport
       resources,
       violations,
       exemptions,
-      summary: { resources: resources.length, ...countLevels(violations), seconds: Math.round(seconds * 100) / 100 },
+      unverified,
+      summary: { resources: resources.length, ...countLevels(violations), unverified: unverified.length, seconds: Math.round(seconds * 100) / 100 },
     };
   } finally {
     await stopPack();

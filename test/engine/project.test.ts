@@ -1,11 +1,11 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { InputError } from "../../cli/errors";
-import { SECRET_PLACEHOLDER } from "../../cli/preview/mocks";
-import { loadProject, loadStackConfig, toPulumiConfig } from "../../cli/preview/project";
-import { stackOutputsFromFiles } from "../../cli/preview/run-program";
-import { FIXTURES, ROOT } from "./run-cli";
+import { InputError } from "../../engine/errors";
+import { SECRET_PLACEHOLDER } from "../../engine/mocks";
+import { loadProject, loadStackConfig, toPulumiConfig } from "../../engine/project";
+import { stackOutputsFromFiles } from "../../engine/run-program";
+import { FIXTURES, ROOT } from "../cli/run-cli";
 
 const program = path.join(FIXTURES, "program");
 

@@ -1,0 +1,268 @@
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
+import { defaultProviderFor, type AnalyzerProvider } from "./default-providers";
+import { realisticMocks, type StackOutputsLookup } from "./mocks";
+import { ExpansionError, kubeChildren, yamlV2Objects } from "./expanders/kubernetes-yaml";
+import type { UnverifiedEntry } from "./unverified";
+import { toAnalyzerWire } from "./wire";
+
+/** Remote components of the Kubernetes provider that the engine expands from local files. */
+const YAML_V2_COMPONENTS: ReadonlySet<string> = new Set(["kubernetes:yaml/v2:ConfigFile", "kubernetes:yaml/v2:ConfigGroup"]);
+
+/** Resource options the engine forwards to analyzers (`AnalyzerResourceOptions`). */
+export interface RecordedOptions {
+  readonly aliases: string[];
+  readonly ignoreChanges: string[];
+  /** Unset when the program did not set `deleteBeforeReplace`. */
+  readonly deleteBeforeReplace?: boolean;
+  readonly additionalSecretOutputs: string[];
+  readonly customTimeouts: { create: string; update: string; delete: string };
+}
+
+/** One resource as the program registered it: what `preview --json` lists and the pack judges. */
+export interface RecordedResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly custom: boolean;
+  readonly parent: string | null;
+  readonly inputs: Record<string, any>;
+  /** Outputs as the mocks returned them (stack policies see outputs). */
+  readonly outputs: Record<string, any>;
+  readonly protect: boolean;
+  readonly retainOnDelete: boolean;
+  readonly dependencies: string[];
+  readonly propertyDependencies: Record<string, string[]>;
+  /** Provider reference `urn::id`, when an explicit provider was passed. */
+  readonly provider: string | null;
+  /**
+   * The provider the engine sends with this resource: the explicit provider or the engine's default
+   * provider of the package (`pulumi:providers:<pkg>::default_<version>`, configured from the stack's
+   * `<pkg>:*` config). Null for components and built-in `pulumi:` types.
+   */
+  readonly providerResource?: AnalyzerProvider | null;
+  /** Inputs exactly as the engine sends them to analyzers (unknown sentinels, secret envelopes). */
+  readonly wireInputs?: Record<string, unknown>;
+  /** Outputs in the same wire form (what `AnalyzeStack` sees). */
+  readonly wireOutputs?: Record<string, unknown>;
+  /** Options forwarded as `AnalyzerResourceOptions`. */
+  readonly options?: RecordedOptions;
+  /** A remote (multi-language) component, registered for a provider to construct. */
+  readonly remote?: boolean;
+  /** Package version the SDK asked for (selects the default provider). */
+  readonly version?: string;
+}
+
+/** URN of a child, as the engine builds it: the parent's type chain `$`-joined with the child's type. */
+function childUrn(parentUrn: string, type: string, name: string): string {
+  const parts = parentUrn.split("::");
+  return `${parts[0]}::${parts[1]}::${parts[2].split("$").pop()}$${type}::${name}`;
+}
+
+function aliasUrns(req: any): string[] {
+  const structured = (req.getAliasesList?.() ?? []) as any[];
+  const urns = structured.map((a) => (a.hasUrn?.() ? a.getUrn() : "")).filter((u: string) => u !== "");
+  return [...urns, ...((req.getAliasurnsList?.() ?? []) as string[])];
+}
+
+function optionsOf(req: any): RecordedOptions {
+  const timeouts = req.getCustomtimeouts?.();
+  return {
+    aliases: aliasUrns(req),
+    ignoreChanges: req.getIgnorechangesList?.() ?? [],
+    ...(req.getDeletebeforereplacedefined?.() ? { deleteBeforeReplace: req.getDeletebeforereplace() === true } : {}),
+    additionalSecretOutputs: req.getAdditionalsecretoutputsList?.() ?? [],
+    customTimeouts: { create: timeouts?.getCreate?.() ?? "", update: timeouts?.getUpdate?.() ?? "", delete: timeouts?.getDelete?.() ?? "" },
+  };
+}
+
+/** A mock monitor that records every registration, with its options, in order. */
+export class RecordingMonitor extends MockMonitor {
+  readonly recorded: RecordedResource[] = [];
+  /** Remote components the engine expanded offline (their children are recorded). */
+  readonly expanded = new Set<string>();
+  /** URNs registered more than once (a real engine fails the update on the second registration). */
+  readonly duplicates: string[] = [];
+  /** What the expanders could not read offline. */
+  readonly unverified: UnverifiedEntry[] = [];
+  private readonly byUrn = new Map<string, RecordedResource>();
+
+  constructor(
+    mocks: pulumi.runtime.Mocks,
+    /** Stack config (`<pkg>:<key>` → string), for the default providers' properties. */
+    private readonly config: Readonly<Record<string, string>> = {},
+  ) {
+    super(mocks);
+  }
+
+  /** The provider the engine would send with a resource registered by `req` (see {@link RecordedResource.providerResource}). */
+  private providerOf(req: any): AnalyzerProvider | null {
+    const ref: string = req.getProvider();
+    if (ref) {
+      const urn = ref.split("::").slice(0, -1).join("::");
+      const p = this.byUrn.get(urn);
+      return p ? { urn: p.urn, type: p.type, name: p.name, properties: p.wireInputs ?? p.inputs } : null;
+    }
+    if (!req.getCustom()) return null;
+    return defaultProviderFor(req.getType(), req.getVersion?.() ?? "", settings.getProject(), settings.getStack(), this.config);
+  }
+
+  override async registerResource(req: any, callback: (err: any, resp?: any) => void): Promise<void> {
+    let outcome: { err: any; resp?: any } = { err: undefined };
+    await super.registerResource(req, (err: any, resp?: any) => {
+      outcome = { err, resp };
+    });
+    const { resp } = outcome;
+    let err = outcome.err;
+    if (!err && resp) {
+      const record = this.recordRegistration(req, resp);
+      if (record.remote && YAML_V2_COMPONENTS.has(record.type)) {
+        try {
+          await this.expandYamlV2(record, req);
+        } catch (error) {
+          err = error instanceof ExpansionError ? new Error(`${record.type} '${record.name}': ${error.message}`) : error;
+        }
+      }
+    }
+    callback(err, err ? undefined : resp);
+  }
+
+  private recordRegistration(req: any, resp: any): RecordedResource {
+    const urn: string = resp.getUrn();
+    const previous = this.byUrn.get(urn);
+    if (previous) this.duplicates.push(urn);
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
+      propertyDependencies[key] = deps.getUrnsList();
+    });
+    const object = req.getObject();
+    const record: RecordedResource = {
+      urn,
+      type: req.getType(),
+      name: req.getName(),
+      custom: req.getCustom(),
+      parent: req.getParent() || null,
+      inputs: deserializeProperties(req.getObject()),
+      outputs: deserializeProperties(resp.getObject()),
+      protect: req.getProtect?.() === true,
+      retainOnDelete: req.getRetainondelete?.() === true,
+      dependencies: req.getDependenciesList(),
+      propertyDependencies,
+      provider: req.getProvider() || null,
+      providerResource: this.providerOf(req),
+      wireInputs: toAnalyzerWire(object ? object.toJavaScript() : {}) as Record<string, unknown>,
+      wireOutputs: toAnalyzerWire(resp.getObject() ? resp.getObject().toJavaScript() : {}) as Record<string, unknown>,
+      options: optionsOf(req),
+      remote: req.getRemote?.() === true,
+      version: req.getVersion?.() ?? "",
+    };
+    this.recorded.push(record);
+    this.byUrn.set(record.urn, record);
+    return record;
+  }
+
+  /**
+   * Construct a `kubernetes:yaml/v2` ConfigFile/ConfigGroup as the Kubernetes provider would: register
+   * one child per object (parent = the component, same provider), read from local files.
+   */
+  private async expandYamlV2(component: RecordedResource, req: any): Promise<void> {
+    const { objects, unreadable } = yamlV2Objects(component.type, component.inputs, process.cwd());
+    for (const url of unreadable) {
+      this.unverified.push({
+        reason: "unreadable-manifest",
+        urn: component.urn,
+        subject: component.type,
+        message: `${component.type} '${component.name}' reads ${url} over the network, which the offline preview does not fetch: its objects were never judged (vendor the manifest into the repository)`,
+      });
+    }
+    const prefix = typeof component.inputs.resourcePrefix === "string" ? component.inputs.resourcePrefix : component.name;
+    const children = kubeChildren(objects, prefix, component.inputs.skipAwait === true, `${component.type} '${component.name}'`);
+    const provider =
+      component.providerResource ??
+      (req.getProvider() ? null : defaultProviderFor(component.type, component.version ?? "", settings.getProject(), settings.getStack(), this.config));
+    for (const child of children) {
+      const result = await this.mocks.newResource({ type: child.type, name: child.name, inputs: child.object, provider: req.getProvider(), custom: true, id: "" });
+      const urn = childUrn(component.urn, child.type, child.name);
+      if (this.byUrn.has(urn)) this.duplicates.push(urn);
+      const outputs = { ...result.state, id: result.id };
+      const record: RecordedResource = {
+        urn,
+        type: child.type,
+        name: child.name,
+        custom: true,
+        parent: component.urn,
+        inputs: child.object,
+        outputs,
+        protect: false,
+        retainOnDelete: false,
+        dependencies: [],
+        propertyDependencies: {},
+        provider: req.getProvider() || null,
+        providerResource: provider,
+        wireInputs: child.object,
+        wireOutputs: JSON.parse(JSON.stringify(outputs)),
+        options: { aliases: [], ignoreChanges: [], additionalSecretOutputs: [], customTimeouts: { create: "", update: "", delete: "" } },
+        remote: false,
+        version: component.version,
+      };
+      this.recorded.push(record);
+      this.byUrn.set(urn, record);
+    }
+    this.expanded.add(component.urn);
+  }
+}
+
+/** Options for running a program body under the recording mock runtime. */
+export interface RecordOptions {
+  readonly project?: string;
+  readonly stack?: string;
+  /** Pulumi config as `<namespace>:<key>` → string or JSON text, exactly as a stack file holds it. */
+  readonly config?: Record<string, string>;
+  readonly secretKeys?: string[];
+  /** Preview (dry run) semantics; default true. */
+  readonly preview?: boolean;
+  readonly region?: string;
+  /** Outputs returned for `StackReference`s (default: empty outputs). */
+  readonly stackOutputs?: StackOutputsLookup;
+}
+
+/** Everything one recorded run produced. */
+export interface RecordedRun {
+  readonly resources: RecordedResource[];
+  /** Invokes answered only by echoing their arguments: token → calls. */
+  readonly unansweredInvokes: Map<string, number>;
+  /** Remote components expanded offline. */
+  readonly expanded: ReadonlySet<string>;
+  /** URNs registered twice. */
+  readonly duplicates: readonly string[];
+  /** What the expanders could not read offline. */
+  readonly unverified: readonly UnverifiedEntry[];
+}
+
+/**
+ * Run `body` (which registers resources) under Pulumi's mock runtime and return every registered
+ * resource once all RPCs have drained, with what could not be answered faithfully.
+ */
+export async function recordRun(body: () => unknown, options: RecordOptions = {}): Promise<RecordedRun> {
+  const unansweredInvokes = new Map<string, number>();
+  const mocks = realisticMocks(options.region ?? options.config?.["aws:region"] ?? "eu-west-1", options.stackOutputs, (token) =>
+    unansweredInvokes.set(token, (unansweredInvokes.get(token) ?? 0) + 1),
+  );
+  const monitor = new RecordingMonitor(mocks, options.config);
+  pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys);
+  settings.setMockOptions(monitor, options.project ?? "hardened-cluster", options.stack ?? "dev", options.preview ?? true);
+  await body();
+  // waitForRPCs is @internal in the typings; it drains the registration queue.
+  await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+  return { resources: monitor.recorded, unansweredInvokes, expanded: monitor.expanded, duplicates: monitor.duplicates, unverified: monitor.unverified };
+}
+
+/**
+ * Run `body` (which registers resources) under Pulumi's mock runtime and return every registered
+ * resource once all RPCs have drained. Used by the preview engine and by component tests.
+ */
+export async function recordResources(body: () => unknown, options: RecordOptions = {}): Promise<RecordedResource[]> {
+  return (await recordRun(body, options)).resources;
+}

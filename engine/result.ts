@@ -1,0 +1,26 @@
+import type { AppliedExemption, Violation } from "../policy-pack/core/evaluate";
+import type { RecordedResource } from "./record";
+import type { UnverifiedEntry } from "./unverified";
+
+/** Outcome of one offline preview: what `--json` writes (plus what the other reporters need). */
+export interface PreviewReport {
+  readonly stack: string;
+  readonly project: string;
+  readonly resources: readonly RecordedResource[];
+  readonly violations: readonly Violation[];
+  readonly exemptions: readonly AppliedExemption[];
+  /** What the engine could not judge (remote components, unanswered invokes, unknown values). */
+  readonly unverified: readonly UnverifiedEntry[];
+  readonly summary: { resources: number; mandatory: number; advisory: number; unverified: number; seconds: number };
+}
+
+/** Count violations by level. */
+export function countLevels(violations: readonly { level: string }[]): { mandatory: number; advisory: number } {
+  let mandatory = 0;
+  let advisory = 0;
+  for (const v of violations) {
+    if (v.level === "mandatory") mandatory++;
+    else advisory++;
+  }
+  return { mandatory, advisory };
+}

@@ -1,0 +1,60 @@
+/**
+ * Property values as the Pulumi engine sends them to analyzers: `MarshalProperties` with
+ * `KeepUnknowns`, `KeepSecrets` and `SkipInternalKeys`, without `KeepResources`
+ * (pulumi/pulumi `sdk/go/common/resource/plugin/analyzer_plugin.go` and `rpc.go`).
+ */
+
+/** The engine's unknown sentinel for a computed string (also what the Node SDK sends for any unknown). */
+export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** Every typed unknown sentinel `marshalUnknownProperty` may send (bool, number, string, array, asset, archive, object). */
+export const UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
+  "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
+  "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
+  UNKNOWN_STRING,
+  "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
+  "030794c1-ac77-496b-92df-f27374a8bd58",
+  "e48ece36-62e2-4504-bad9-02848725956a",
+  "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
+]);
+
+/** Signature key of special values (secrets, resource references, assets) on the wire. */
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** Signature of a resource reference. */
+const RESOURCE_REFERENCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+
+/** Whether `key` is an engine-internal key (`__defaults`, `__meta`, ...), which analyzers never see. */
+function isInternalKey(key: string): boolean {
+  return key.startsWith("__");
+}
+
+/**
+ * Turn a property value the SDK serialized (the `RegisterResourceRequest.object` Struct as JavaScript)
+ * into what the engine forwards to an analyzer: unknown sentinels and secret envelopes are kept,
+ * internal keys are dropped, and resource references become their ID (custom resource with a known ID)
+ * or URN, because the engine marshals without `KeepResources`.
+ */
+export function toAnalyzerWire(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(toAnalyzerWire);
+  const map = value as Record<string, unknown>;
+  if (map[SIG_KEY] === RESOURCE_REFERENCE_SIG) {
+    const id = map.id;
+    if (typeof id === "string" && id !== "" && id !== UNKNOWN_STRING) return id;
+    return map.urn;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(map)) {
+    if (isInternalKey(key) || v === undefined) continue;
+    out[key] = toAnalyzerWire(v);
+  }
+  return out;
+}
+
+/** Paths (`a.b[0].c`) of the unknown values in a wire value, in document order. */
+export function unknownPaths(value: unknown, prefix = ""): string[] {
+  if (typeof value === "string") return UNKNOWN_SENTINELS.has(value) ? [prefix || "(whole value)"] : [];
+  if (value === null || typeof value !== "object") return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => unknownPaths(v, `${prefix}[${i}]`));
+  return Object.entries(value).flatMap(([k, v]) => unknownPaths(v, prefix ? `${prefix}.${k}` : k));
+}
