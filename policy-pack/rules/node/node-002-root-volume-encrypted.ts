@@ -24,12 +24,13 @@ export const node002 = resourceRule({
     }
     let rootSeen = false;
     let rootUnknown = false;
-    mappings.forEach((_, i) => {
+    // Index loop, not forEach: at preview forEach reads each element itself, so an unknown mapping would throw past `get`.
+    for (let i = 0; i < mappings.length; i++) {
       const device = get(`blockDeviceMappings.${i}.deviceName`);
       if (device === UNKNOWN) rootUnknown = true;
       else if (typeof device === "string" && config.rootDeviceNames.includes(device)) rootSeen = true;
       const ebs = get(`blockDeviceMappings.${i}.ebs`);
-      if (ebs === UNKNOWN || ebs === undefined || ebs === null) return;
+      if (ebs === UNKNOWN || ebs === undefined || ebs === null) continue;
       const encrypted = get(`blockDeviceMappings.${i}.ebs.encrypted`);
       if (encrypted !== UNKNOWN && encrypted !== "true") {
         report({
@@ -46,7 +47,7 @@ export const node002 = resourceRule({
           });
         }
       }
-    });
+    }
     if (!rootSeen && !rootUnknown) {
       report(`no blockDeviceMappings entry has deviceName in config rootDeviceNames (${config.rootDeviceNames.join(", ")}): the root volume is not covered`);
     }

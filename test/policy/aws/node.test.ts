@@ -47,7 +47,25 @@ const cases: RuleCase[] = [
   { title: "NODE-007 ✘ AL2 AMI", rule: "NODE-007", target: ng({ amiType: "AL2_x86_64" }), expect: mandatory("amiType") },
   { title: "NODE-007 ✘ AL2 even if allowed by config", rule: "NODE-007", target: ng({ amiType: "AL2_x86_64_GPU" }), config: { allowedAmiTypes: ["AL2"] }, expect: mandatory("AL2_x86_64_GPU") },
   { title: "NODE-007 ✘ amiType absent", rule: "NODE-007", target: ng({ amiType: undefined }), expect: mandatory("amiType") },
-  { title: "NODE-007 ✘ CUSTOM without allowlist", rule: "NODE-007", target: ng({ amiType: "CUSTOM" }), expect: mandatory("allowedImageIds") },
+  // Issue 16.5: the AL2023 / Bottlerocket EKS AMIs (every variant of the EKS enum) are accepted.
+  ...["AL2023_x86_64_STANDARD", "AL2023_ARM_64_STANDARD", "AL2023_x86_64_NVIDIA", "AL2023_ARM_64_NVIDIA", "AL2023_x86_64_NEURON", "BOTTLEROCKET_x86_64", "BOTTLEROCKET_ARM_64_FIPS", "BOTTLEROCKET_x86_64_NVIDIA"].map(
+    (amiType): RuleCase => ({ title: `NODE-007 ✔ ${amiType}`, rule: "NODE-007", target: ng({ amiType }), expect: null }),
+  ),
+  { title: "NODE-007 ✘ misspelt AL2023 type (not an EKS value)", rule: "NODE-007", target: ng({ amiType: "AL2023_x86_64" }), expect: mandatory("AL2023_x86_64") },
+  { title: "NODE-007 ✔ CUSTOM: the image is judged on the launch template", rule: "NODE-007", target: ng({ amiType: "CUSTOM" }), expect: null },
+  {
+    title: "NODE-007 ✔ template imageId = EKS-optimised AL2023 SSM parameter",
+    rule: "NODE-007",
+    target: lt({ imageId: "resolve:ssm:/aws/service/eks/optimized-ami/1.34/amazon-linux-2023/x86_64/standard/recommended/image_id" }),
+    expect: null,
+  },
+  { title: "NODE-007 ✔ template imageId = Bottlerocket SSM parameter", rule: "NODE-007", target: lt({ imageId: "resolve:ssm:/aws/service/bottlerocket/aws-k8s-1.34/arm64/latest/image_id" }), expect: null },
+  {
+    title: "NODE-007 ✘ template imageId = EKS-optimised AL2 SSM parameter",
+    rule: "NODE-007",
+    target: lt({ imageId: "resolve:ssm:/aws/service/eks/optimized-ami/1.32/amazon-linux-2/recommended/image_id" }),
+    expect: mandatory("imageId"),
+  },
   { title: "NODE-007 ✔ template imageId via allowed SSM prefix", rule: "NODE-007", target: lt({ imageId: "resolve:ssm:/hardened/ami/eks-1.34" }), config: { allowedImageIds: ["resolve:ssm:/hardened/"] }, expect: null },
   { title: "NODE-007 ✘ template imageId not allowed", rule: "NODE-007", target: lt({ imageId: "ami-0123456789abcdef0" }), expect: mandatory("imageId") },
 ];
