@@ -12,13 +12,15 @@ export const eks004 = resourceRule({
   severity: "critical",
   groups: ["eks", "aws"],
   seed: ["S1 §5.4.5", "S1 §5.12", "S1 §5.9"],
-  upstream: "@pulumi/aws ClusterEncryptionConfig; Security Hub EKS.3",
+  upstream: "@pulumi/aws ClusterEncryptionConfig; Security Hub EKS.3; EKS user guide \"Default envelope encryption for all Kubernetes API data\" (AWS-owned key since 1.28)",
   remediation: "Create an aws.kms.Key in the stack and set encryptionConfig: {provider: {keyArn: key.arn}, resources: [\"secrets\"]}.",
   resourceTypes: [EKS_TYPES.cluster],
   check(resource, report) {
     const props = resource.props ?? {};
     if (!has(props, "encryptionConfig")) {
-      report("encryptionConfig is absent: Kubernetes Secrets are stored in etcd without envelope encryption");
+      report(
+        "encryptionConfig is absent: Secrets get only EKS's default envelope encryption (Kubernetes 1.28+) with an AWS-owned key, not a customer-managed KMS key whose policy, rotation and CloudTrail audit the account controls",
+      );
       return;
     }
     const get = fieldReader(props, report);

@@ -19,6 +19,6 @@ export const log001 = resourceRule({
       const v = fieldReader(resource.props, report)("kmsKeyId");
       if (v !== "") return;
     }
-    report("kmsKeyId is absent: audit logs are stored without a customer key");
+    report("kmsKeyId is absent: the logs are encrypted only with the CloudWatch Logs service-owned key; no customer-managed KMS key controls who can read them");
   },
 });
