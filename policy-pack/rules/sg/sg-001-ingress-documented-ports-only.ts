@@ -7,6 +7,7 @@ import {
   permittingRow,
   roleHint,
   tableRows,
+  targetRoleFix,
   withinRow,
 } from "../../core/security-groups";
 import { eachIngressSource, INGRESS_TYPES } from "./each-ingress";
@@ -44,7 +45,7 @@ export const sg001 = resourceRule({
         rows.length === 0
           ? `${traffic} (${rule.protocolField}, ${rule.at}fromPort/${rule.at}toPort) from ${describeSource(source)} on ${describeRole(role)} is not a port-table row for controlPlane=${config.controlPlane}`
           : `${traffic} from ${describeSource(source)} on ${describeRole(role)}: row ${rows.map((r) => r.id).join("/")} permits only ${[...new Set(rows.flatMap((r) => r.sources))].join(", ")}`;
-      report({ message: message + roleHint(source) });
+      report({ message: message + roleHint(source), ...(role === "infrastructure" ? { remediation: targetRoleFix(resource.type) } : {}) });
     });
   },
 });

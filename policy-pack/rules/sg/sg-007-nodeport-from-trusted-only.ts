@@ -14,7 +14,7 @@ export const sg007 = resourceRule({
   groups: ["sg", "aws"],
   seed: ["S1 §5.4.1"],
   upstream: "kubernetes.io Ports and Protocols",
-  remediation: "Allow NodePorts only from the load balancer's security group (tag the rule hardened-cluster.io/source-role=lb).",
+  remediation: "Allow NodePorts only from the load balancer's security group (tagged hardened-cluster.io/sg-role=lb, or listed in config lbSecurityGroupIds), config trustedSecurityGroupIds or trustedCidrs.",
   resourceTypes: INGRESS_TYPES,
   check(resource, report, config) {
     eachIngressSource(resource, config, report, (rule, source, role) => {
