@@ -1,9 +1,9 @@
 import { fieldReader, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { isAwsManagedAlias } from "../eks/kms-alias";
 
 /** ECR-003: repositories encrypted with KMS (customer key unless config allowAwsManagedKey). */
-export const ecr003 = resourceRule({
+export const ecr003 = nativeResourceRule({
   id: "ECR-003",
   name: "ecr-kms-encrypted",
   description: "ECR repositories must set encryptionConfigurations [{encryptionType: \"KMS\", kmsKey}] (customer-managed key unless config allowAwsManagedKey).",

@@ -1,10 +1,10 @@
 import { fieldReader, has, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { isAwsManagedAlias } from "./kms-alias";
 import { EKS_TYPES } from "./types";
 
 /** EKS-004 (resource part): Secrets envelope-encrypted with a customer-managed KMS key. */
-export const eks004 = resourceRule({
+export const eks004 = nativeResourceRule({
   id: "EKS-004",
   name: "eks-secrets-encrypted-with-cmk",
   description: "EKS clusters must envelope-encrypt Secrets with a customer-managed KMS key (encryptionConfig with resources [\"secrets\"] and provider.keyArn).",

@@ -1,12 +1,12 @@
 import { fieldReader, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { EKS_TYPES } from "./types";
 
 /** The five control-plane log types, in EKS spelling. */
 export const EKS_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
 /** EKS-005: all five control-plane log types enabled. */
-export const eks005 = resourceRule({
+export const eks005 = nativeResourceRule({
   id: "EKS-005",
   name: "eks-control-plane-logging-complete",
   description: "EKS clusters must enable all control-plane log types: api, audit, authenticator, controllerManager, scheduler.",

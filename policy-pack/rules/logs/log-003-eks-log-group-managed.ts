@@ -1,10 +1,10 @@
 import { quietGet, UNKNOWN } from "../../core/fields";
-import { stackRule } from "../../core/rule";
+import { nativeStackRule } from "../../core/native";
 import { cannotVerify } from "../../core/unknowns";
 import { eksLogGroupName, LOG_TYPES } from "./types";
 
 /** LOG-003: the EKS control-plane log group is declared in the stack and created before the cluster. */
-export const log003 = stackRule({
+export const log003 = nativeStackRule({
   id: "LOG-003",
   name: "eks-log-group-managed",
   description: "A cluster with control-plane logging needs a LogGroup named /aws/eks/<cluster name>/cluster in the stack, and must dependsOn it.",

@@ -1,5 +1,6 @@
 import { quietGet, UNKNOWN } from "../../core/fields";
-import { stackRule, type StackResource } from "../../core/rule";
+import { type StackResource } from "../../core/rule";
+import { nativeStackRule } from "../../core/native";
 import { EKS_LOG_GROUP, LOG_TYPES } from "./types";
 
 /** One audit signal that needs a metric filter plus an alarm. */
@@ -44,7 +45,7 @@ function alarmedPatterns(group: StackResource, resources: readonly StackResource
 }
 
 /** LOG-004: metric filters with alarms for exec, Secret changes and authorization failures on the EKS log group. */
-export const log004 = stackRule({
+export const log004 = nativeStackRule({
   id: "LOG-004",
   name: "audit-alerts-defined",
   description: "The EKS log group needs metric filters with alarms for exec/attach/portforward, Secret changes and 401/403 responses.",

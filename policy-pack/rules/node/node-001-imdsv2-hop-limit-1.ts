@@ -1,9 +1,9 @@
 import { fieldReader, has, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { NODE_TYPES } from "./types";
 
 /** NODE-001: IMDSv2 required with hop limit 1 (pods cannot reach node credentials). */
-export const node001 = resourceRule({
+export const node001 = nativeResourceRule({
   id: "NODE-001",
   name: "node-imdsv2-hop-limit-1",
   description: "Launch templates must require IMDSv2 (httpTokens: required) with httpPutResponseHopLimit: 1, or disable the metadata endpoint.",

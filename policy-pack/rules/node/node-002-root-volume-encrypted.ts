@@ -1,9 +1,9 @@
 import { fieldReader, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { NODE_TYPES } from "./types";
 
 /** NODE-002: root device mapped explicitly, every EBS mapping encrypted (with a customer key). */
-export const node002 = resourceRule({
+export const node002 = nativeResourceRule({
   id: "NODE-002",
   name: "node-root-volume-encrypted",
   description: "Launch templates must map the root device explicitly with ebs.encrypted \"true\" and, when config requireCustomerKey, ebs.kmsKeyId.",

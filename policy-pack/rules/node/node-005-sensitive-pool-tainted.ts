@@ -1,13 +1,13 @@
 import { SENSITIVE_POOL } from "../../baseline/labels";
 import { fieldReader, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { cannotVerify, readMaybeUnknown } from "../../core/unknowns";
 import { NODE_TYPES } from "./types";
 
 const REPELLING = ["NO_SCHEDULE", "NO_EXECUTE"];
 
 /** NODE-005: the sensitive pool is labelled and tainted with the same key/value. */
-export const node005 = resourceRule({
+export const node005 = nativeResourceRule({
   id: "NODE-005",
   name: "sensitive-pool-tainted",
   description: "A node group labelled <poolLabelKey>=sensitive must carry the matching NO_SCHEDULE taint; pool label and taint values must agree.",

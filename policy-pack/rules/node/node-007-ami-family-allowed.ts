@@ -1,5 +1,5 @@
 import { fieldReader, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { amiTypeAllowed, isEksOptimisedParameter, SUPPORTED_AMI_TYPES } from "./ami-types";
 import { NODE_TYPES } from "./types";
 
@@ -15,7 +15,7 @@ export function imageAllowed(imageId: string, allowed: readonly string[]): boole
 }
 
 /** NODE-007: nodes run AL2023 or Bottlerocket (never AL2); custom images only from the allowlist. */
-export const node007 = resourceRule({
+export const node007 = nativeResourceRule({
   id: "NODE-007",
   name: "node-ami-family-allowed",
   description:

@@ -1,4 +1,4 @@
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import {
   describeRole,
   describeSource,
@@ -13,7 +13,7 @@ import {
 import { eachIngressSource, INGRESS_TYPES } from "./each-ingress";
 
 /** SG-001: every ingress rule must be one row of the port table, from a source that row permits. */
-export const sg001 = resourceRule({
+export const sg001 = nativeResourceRule({
   id: "SG-001",
   name: "sg-ingress-documented-ports-only",
   description: "Security-group ingress must match a row of the port table (protocol, ports and source) for the SG's role.",

@@ -1,11 +1,11 @@
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { allTrafficPermitted, describeSource, describeTraffic, overlapsPorts, roleHint, sourceKinds, sourceRoleFix } from "../../core/security-groups";
 import { eachIngressSource, INGRESS_TYPES } from "./each-ingress";
 
 const KUBELET_SOURCES = ["self", "cluster", "control-plane"] as const;
 
 /** SG-006: kubelet 10250 only from the cluster/control-plane SG or self. */
-export const sg006 = resourceRule({
+export const sg006 = nativeResourceRule({
   id: "SG-006",
   name: "sg-kubelet-from-control-plane-only",
   description: "Kubelet API (TCP 10250) ingress only from the cluster/control-plane SG or self.",

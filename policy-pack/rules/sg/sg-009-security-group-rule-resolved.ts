@@ -1,5 +1,6 @@
 import { LABELS, SG_ROLES, type SecurityGroupRole } from "../../baseline/labels";
-import { stackRule, type Finding, type Report, type ResourceRule, type StackResource } from "../../core/rule";
+import { type Finding, type Report, type ResourceRule, type StackResource } from "../../core/rule";
+import { nativeStackRule } from "../../core/native";
 import { SG_TYPES, withResolvedGroups, type ResolvedGroups, type TargetRole } from "../../core/security-groups";
 import { cannotVerify, readMaybeUnknown } from "../../core/unknowns";
 import { sg001 } from "./sg-001-ingress-documented-ports-only";
@@ -38,7 +39,7 @@ function groupsBehind(rule: StackResource, property: string, byUrn: ReadonlyMap<
  * even while ids are unknown) and runs SG-001…SG-007 on it. A group outside the stack falls back to config
  * `lbSecurityGroupIds`, else the strictest (infrastructure) role.
  */
-export const sg009 = stackRule({
+export const sg009 = nativeStackRule({
   id: "SG-009",
   name: "sg-security-group-rule-resolved",
   description:

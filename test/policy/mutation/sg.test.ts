@@ -9,7 +9,7 @@ import type { PackConfig } from "../../../policy-pack/core/config";
 import type { StackResource } from "../../../policy-pack/core/rule";
 import { resource, violationsOf } from "../../support/rules";
 
-import { SG, SGR, VIR, fromSg, inline, sgr, tcp, udp, vir } from "../aws/sg-fixtures";
+import { SG, SGR, VIR, fromSg, inline, tcp, udp, vir } from "../aws/sg-fixtures";
 
 interface Row {
   readonly title: string;
