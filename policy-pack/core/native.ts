@@ -22,6 +22,7 @@
  * - `aws-native:ecr:Repository`: imageScanningConfiguration.scanOnPush, imageTagMutability,
  *   encryptionConfiguration.{encryptionType,kmsKey}, repositoryName, lifecyclePolicy
  * - `aws-native:logs:LogGroup`: kmsKeyId, retentionInDays, logGroupName
+ * - `aws-native:ec2:Subnet`: mapPublicIpOnLaunch, vpcId, cidrBlock
  */
 import { resourceRule, stackRule, type Finding, type Report, type ResourceRule, type ResourceUnderTest, type StackResource, type StackRule } from "./rule";
 import { one, same, tagMap, view, type ViewSpec } from "./native-view";
@@ -36,6 +37,7 @@ export const AWS = {
   kmsKey: "aws:kms/key:Key",
   repository: "aws:ecr/repository:Repository",
   logGroup: "aws:cloudwatch/logGroup:LogGroup",
+  subnet: "aws:ec2/subnet:Subnet",
 } as const;
 
 /** The native type tokens the pack judges. */
@@ -49,6 +51,7 @@ export const NATIVE = {
   kmsKey: "aws-native:kms:Key",
   repository: "aws-native:ecr:Repository",
   logGroup: "aws-native:logs:LogGroup",
+  subnet: "aws-native:ec2:Subnet",
 } as const;
 
 /** How a native type is read as an AWS type. */
@@ -238,6 +241,11 @@ const MAPPINGS: Readonly<Record<string, NativeMapping>> = {
       ["encryptionConfigurations.0", "encryptionConfiguration"],
       ["encryptionConfigurations", "encryptionConfiguration"],
     ],
+  },
+  [NATIVE.subnet]: {
+    aws: AWS.subnet,
+    spec: { mapPublicIpOnLaunch: same("mapPublicIpOnLaunch"), vpcId: same("vpcId"), cidrBlock: same("cidrBlock"), tags: { from: "tags", map: tagMap } },
+    fields: [],
   },
   [NATIVE.logGroup]: {
     aws: AWS.logGroup,

@@ -108,13 +108,20 @@ const cases: RuleCase[] = [
     return { title: "LOG-003 ✔ native cluster depends on its native log group", rule: "LOG-003", target: [group, cluster({}, { dependencies: [group.urn] })], expect: null } as RuleCase;
   })(),
   { title: "LOG-003 ✘ native cluster without its log group", rule: "LOG-003", target: [cluster()], expect: mandatory("/aws/eks/prod/cluster") },
+  { title: "NODE-008 ✘ native launch template with a public IP (boolean)", rule: "NODE-008", target: template({ networkInterfaces: [{ associatePublicIpAddress: true, deviceIndex: 0 }] }), expect: mandatory("launchTemplateData.networkInterfaces[0].associatePublicIpAddress") },
+  { title: "NODE-008 ✔ native launch template without a public IP", rule: "NODE-008", target: template({ networkInterfaces: [{ associatePublicIpAddress: false, deviceIndex: 0 }] }), expect: null },
+  (() => {
+    const s = resource(NATIVE.subnet, "public-a", { vpcId: "vpc-1", mapPublicIpOnLaunch: true });
+    const group = resource(NATIVE.nodeGroup, "ng", { clusterName: "prod", nodeRole: "r", subnets: ["subnet-1"] }, { propertyDependencies: { subnets: [s.urn] } });
+    return { title: "NODE-008S ✘ native node group in a native subnet that maps public IPs", rule: "NODE-008S", target: [s, group], expect: mandatory("mapPublicIpOnLaunch") } as RuleCase;
+  })(),
 ];
 
 describe("aws-native equivalents are judged by the same checks", () => {
   runCases(cases);
 
   it.each(Object.values(NATIVE))("%s is in the resourceTypes of at least one rule", (type) => {
-    const rules = ["EKS-001", "NODE-001", "NODE-003", "SG-001", "SG-009", "KMS-001", "ECR-001", "LOG-001"].map((id) => findRule(id)!);
+    const rules = ["EKS-001", "NODE-001", "NODE-003", "NODE-008S", "SG-001", "SG-009", "KMS-001", "ECR-001", "LOG-001"].map((id) => findRule(id)!);
     expect(rules.some((r) => r.resourceTypes.includes(type))).toBe(true);
   });
 });
