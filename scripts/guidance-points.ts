@@ -16,7 +16,7 @@ export interface GuidancePoint {
 
 export const GUIDANCE_POINTS: readonly GuidancePoint[] = [
   { id: "G01", topic: "threat model", seed: "S0", point: "Only necessary services are exposed to external attack (API server, kubelet, etcd).", rules: ["EKS-001", "EKS-002", "EKS-003", "SG-001", "SG-002"], components: ["Cluster", "Firewall"] },
-  { id: "G02", topic: "port table", seed: "S1 §5.4.1", point: "Block every port outside the documented Kubernetes port table; NodePorts only from trusted sources.", rules: ["SG-001", "SG-004", "SG-005", "SG-007", "SG-008", "SG-009"], components: ["Firewall"] },
+  { id: "G02", topic: "port table", seed: "S1 §5.4.1", point: "Block every port outside the documented Kubernetes port table; NodePorts only from trusted sources.", rules: ["SG-001", "SG-004", "SG-005", "SG-007", "SG-008", "SG-009", "SG-010"], components: ["Firewall"] },
   { id: "G03", topic: "etcd", seed: "S1 §5.4.5", point: "etcd is reachable only from the API servers and its contents are encrypted with a customer key.", rules: ["SG-003", "EKS-004", "EKS-004S", "KMS-001", "KMS-002", "KMS-003"], components: ["Cluster", "HardenedKey", "Firewall"] },
   { id: "G04", topic: "kubelet", seed: "S1 §5.4.6", point: "The kubelet API (10250) is reachable only from the control plane.", rules: ["SG-006"], components: ["Firewall"] },
   { id: "G05", topic: "API access", seed: "S1 §5.4.2", point: "Control API access: API authentication mode, no implicit or leftover cluster-admin.", rules: ["EKS-006", "EKS-008", "RBAC-007", "RBAC-008"], components: ["Cluster", "Tenant"] },

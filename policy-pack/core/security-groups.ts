@@ -16,7 +16,11 @@ export const SG_TYPES = {
   securityGroup: "aws:ec2/securityGroup:SecurityGroup",
   securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
   ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+  egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
 } as const;
+
+/** Direction of a security-group rule. For egress, a rule's "sources" are its destinations. */
+export type Direction = "ingress" | "egress";
 
 /**
  * Types SG-001…SG-007 judge one resource at a time: the forms that carry their own role tags. An
@@ -139,14 +143,14 @@ function targetRole(resource: ResourceUnderTest, config: PackConfig, report: Rep
   return "infrastructure";
 }
 
-function inlineRules(props: Record<string, any>, read: Read): IngressRule[] {
-  if (!("ingress" in props)) return [];
-  const ingress = read(() => props.ingress, "ingress");
-  if (!Array.isArray(ingress)) return [];
+function inlineRules(props: Record<string, any>, read: Read, direction: Direction): IngressRule[] {
+  if (!(direction in props)) return [];
+  const list = read(() => props[direction], direction);
+  if (!Array.isArray(list)) return [];
   const out: IngressRule[] = [];
-  for (let i = 0; i < ingress.length; i++) {
-    const at = `ingress[${i}].`;
-    const entry = read(() => ingress[i], `ingress[${i}]`);
+  for (let i = 0; i < list.length; i++) {
+    const at = `${direction}[${i}].`;
+    const entry = read(() => list[i], `${direction}[${i}]`);
     if (!entry || typeof entry !== "object") continue;
     const rule = genericRule(entry, at, read);
     if (rule) out.push(rule);
@@ -199,9 +203,9 @@ function genericRule(p: Record<string, any>, at: string, read: Read, ownSgId?: s
   return { protocol, rawProtocol: String(raw), fromPort, toPort, sources, protocolField: `${at}protocol`, at };
 }
 
-function securityGroupRule(props: Record<string, any>, read: Read, report: Report, resolved: ResolvedGroups | undefined): IngressRule[] {
+function securityGroupRule(props: Record<string, any>, read: Read, report: Report, resolved: ResolvedGroups | undefined, direction: Direction): IngressRule[] {
   const type = read(() => props.type, "type");
-  if (type !== "ingress") return [];
+  if (type !== direction) return [];
   const ownId = "securityGroupId" in props ? readMaybeUnknown(() => props.securityGroupId) : { known: true as const, value: undefined };
   if (resolved?.source !== undefined) {
     const rule = genericRule(props, "", read, ownId.known && typeof ownId.value === "string" ? ownId.value : undefined, resolved.source);
@@ -268,19 +272,31 @@ function vpcIngressRule(props: Record<string, any>, read: Read, report: Report, 
  * `cannotVerify` findings through `report` and the affected rule or source is left out (never a silent pass).
  */
 export function ingressView(resource: ResourceUnderTest, config: PackConfig, report: Report): IngressView {
+  return ruleView(resource, config, report, "ingress");
+}
+
+/**
+ * The egress of one resource (inline `egress`, `ec2.SecurityGroupRule` with `type: "egress"`,
+ * `vpc.SecurityGroupEgressRule`) in the same normal form: each rule's `sources` are its destinations.
+ */
+export function egressView(resource: ResourceUnderTest, config: PackConfig, report: Report): IngressView {
+  return ruleView(resource, config, report, "egress");
+}
+
+function ruleView(resource: ResourceUnderTest, config: PackConfig, report: Report, direction: Direction): IngressView {
   const read = unknownReader(report);
   const props = resource.props ?? {};
+  const standalone = direction === "ingress" ? SG_TYPES.ingressRule : SG_TYPES.egressRule;
+  if (resource.type !== SG_TYPES.securityGroup && resource.type !== SG_TYPES.securityGroupRule && resource.type !== standalone) return { role: "infrastructure", rules: [] };
   const role = targetRole(resource, config, report);
   if (role === undefined) return { role: "infrastructure", rules: [] };
   switch (resource.type) {
     case SG_TYPES.securityGroup:
-      return { role, rules: inlineRules(props, read) };
+      return { role, rules: inlineRules(props, read, direction) };
     case SG_TYPES.securityGroupRule:
-      return { role, rules: securityGroupRule(props, read, report, resolvedGroups(resource)) };
-    case SG_TYPES.ingressRule:
-      return { role, rules: vpcIngressRule(props, read, report, role) };
+      return { role, rules: securityGroupRule(props, read, report, resolvedGroups(resource), direction) };
     default:
-      return { role, rules: [] };
+      return { role, rules: vpcIngressRule(props, read, report, role) };
   }
 }
 

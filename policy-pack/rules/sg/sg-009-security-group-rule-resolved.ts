@@ -10,6 +10,7 @@ import { sg004 } from "./sg-004-no-all-traffic-ingress";
 import { sg005 } from "./sg-005-dns-from-cluster-only";
 import { sg006 } from "./sg-006-kubelet-from-control-plane-only";
 import { sg007 } from "./sg-007-nodeport-from-trusted-only";
+import { checkEgress } from "./sg-010-restricted-egress";
 
 /** The ingress checks an `ec2.SecurityGroupRule` must pass, once its groups' roles are known. */
 const INGRESS_RULES: readonly ResourceRule[] = [sg001, sg002, sg003, sg004, sg005, sg006, sg007];
@@ -43,7 +44,7 @@ export const sg009 = nativeStackRule({
   id: "SG-009",
   name: "sg-security-group-rule-resolved",
   description:
-    "aws.ec2.SecurityGroupRule ingress must pass SG-001…SG-007 with the roles of the security groups it refers to (their sg-role tags, joined through the stack).",
+    "aws.ec2.SecurityGroupRule must pass SG-001…SG-007 (ingress) and SG-010 (egress) with the roles of the security groups it refers to (their sg-role tags, joined through the stack).",
   enforcementLevel: "mandatory",
   severity: "high",
   groups: ["sg", "aws"],
@@ -73,6 +74,10 @@ export const sg009 = nativeStackRule({
         sourceRole = r.role;
       }
       const resolved = withResolvedGroups(rule, { target: targetRole, source: sourceRole });
+      checkEgress(resolved, (f: Finding | string) => {
+        const finding = typeof f === "string" ? { message: f } : f;
+        report({ ...finding, urn: rule.urn, message: `fails SG-010: ${finding.message}` });
+      }, config);
       for (const check of INGRESS_RULES) {
         check.check(
           resolved,

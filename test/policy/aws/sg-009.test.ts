@@ -32,7 +32,7 @@ const cases: RuleCase[] = [
   { title: "SG-009 ✔ DNS self rule: same group on both sides", rule: "SG-009", target: [node, rule(node, { protocol: "udp", fromPort: 53, toPort: 53 }, node)], expect: null },
   { title: "SG-009 ✔ all traffic with self: true on the node SG", rule: "SG-009", target: [node, rule(node, { protocol: "-1", fromPort: 0, toPort: 0, self: true })], expect: null },
   { title: "SG-009 ✔ NodePorts on the node SG from the lb SG", rule: "SG-009", target: [node, lb, rule(node, { protocol: "tcp", fromPort: 30000, toPort: 32767 }, lb)], expect: null },
-  { title: "SG-009 ✔ egress rules are not ingress", rule: "SG-009", target: [node, rule(node, { type: "egress", protocol: "tcp", fromPort: 443, toPort: 443 }, cluster)], expect: null },
+  { title: "SG-009 ✔ egress to the cluster SG on 443 (SG-010 with the groups' roles)", rule: "SG-009", target: [node, cluster, rule(node, { type: "egress", protocol: "tcp", fromPort: 443, toPort: 443 }, cluster)], expect: null },
   { title: "SG-009 ✘ kubelet on the node SG from the lb SG", rule: "SG-009", target: [node, lb, rule(node, kubelet, lb)], expect: mandatory("fails SG-006") },
   { title: "SG-009 ✘ NodePorts on the node SG from the world", rule: "SG-009", target: [node, rule(node, { protocol: "tcp", fromPort: 30000, toPort: 32767, cidrBlocks: ["0.0.0.0/0"] })], expect: mandatory("fails SG-002") },
   { title: "SG-009 ✘ IPv6 world on the node SG", rule: "SG-009", target: [node, rule(node, { protocol: "tcp", fromPort: 443, toPort: 443, ipv6CidrBlocks: ["::/0"] })], expect: mandatory("ipv6CidrBlocks[0]") },
