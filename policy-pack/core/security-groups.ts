@@ -94,8 +94,18 @@ function isRole(value: unknown): value is SecurityGroupRole {
   return typeof value === "string" && (SG_ROLES as readonly string[]).includes(value);
 }
 
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+/**
+ * The string elements of a list with their input paths. Indexed reads through `read`, not `filter`: at preview the
+ * SDK proxy throws on an unknown element, which `read` reports as cannot-verify for that element alone.
+ */
+function strings(value: unknown, field: string, read: Read): { value: string; field: string }[] {
+  if (!Array.isArray(value)) return [];
+  const out: { value: string; field: string }[] = [];
+  for (let j = 0; j < value.length; j++) {
+    const v = read(() => value[j], `${field}[${j}]`);
+    if (typeof v === "string") out.push({ value: v, field: `${field}[${j}]` });
+  }
+  return out;
 }
 
 /** A reader that reports each unknown field once as an advisory `cannotVerify` and yields undefined. */
@@ -171,7 +181,7 @@ function genericRule(p: Record<string, any>, at: string, read: Read, ownSgId?: s
   for (const [key] of [["cidrBlocks"], ["ipv6CidrBlocks"]] as const) {
     if (!(key in p)) continue;
     const list = read(() => p[key], `${at}${key}`);
-    strings(list).forEach((cidr, j) => sources.push({ kind: "cidr", cidr, field: `${at}${key}[${j}]` }));
+    for (const { value, field } of strings(list, `${at}${key}`, read)) sources.push({ kind: "cidr", cidr: value, field });
   }
   if ("self" in p && read(() => p.self, `${at}self`) === true) sources.push({ kind: "self", field: `${at}self` });
   if ("securityGroups" in p) {
@@ -198,7 +208,7 @@ function genericRule(p: Record<string, any>, at: string, read: Read, ownSgId?: s
   }
   if ("prefixListIds" in p) {
     const list = read(() => p.prefixListIds, `${at}prefixListIds`);
-    strings(list).forEach((id, j) => sources.push({ kind: "prefixList", id, field: `${at}prefixListIds[${j}]` }));
+    for (const { value, field } of strings(list, `${at}prefixListIds`, read)) sources.push({ kind: "prefixList", id: value, field });
   }
   return { protocol, rawProtocol: String(raw), fromPort, toPort, sources, protocolField: `${at}protocol`, at };
 }

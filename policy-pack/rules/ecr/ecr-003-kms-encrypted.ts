@@ -22,14 +22,15 @@ export const ecr003 = nativeResourceRule({
       report("encryptionConfigurations is absent or empty (default AES256 with an AWS-owned key)");
       return;
     }
-    list.forEach((_, i) => {
+    // Index loop, not forEach: forEach reads each element itself, so an unknown entry would abort the rule.
+    for (let i = 0; i < list.length; i++) {
       const type = get(`encryptionConfigurations.${i}.encryptionType`);
       if (type !== UNKNOWN && type !== "KMS") report(`encryptionConfigurations[${i}].encryptionType is ${JSON.stringify(type ?? null)}, not "KMS"`);
-      if (config.allowAwsManagedKey) return;
+      if (config.allowAwsManagedKey) continue;
       const key = get(`encryptionConfigurations.${i}.kmsKey`);
-      if (key === UNKNOWN) return;
+      if (key === UNKNOWN) continue;
       if (key === undefined || key === null || key === "") report(`encryptionConfigurations[${i}].kmsKey is absent: the AWS-managed aws/ecr key is used (config allowAwsManagedKey is false)`);
       else if (typeof key === "string" && isAwsManagedAlias(key)) report(`encryptionConfigurations[${i}].kmsKey = ${key} is an AWS-managed key`);
-    });
+    }
   },
 });

@@ -1,4 +1,4 @@
-import { fieldReader, has, UNKNOWN } from "../../core/fields";
+import { fieldReader, has, listAt, UNKNOWN } from "../../core/fields";
 import { nativeResourceRule } from "../../core/native";
 import { isAwsManagedAlias } from "./kms-alias";
 import { EKS_TYPES } from "./types";
@@ -25,7 +25,8 @@ export const eks004 = nativeResourceRule({
     }
     const get = fieldReader(props, report);
     const resources = get("encryptionConfig.resources");
-    if (resources !== UNKNOWN && !(Array.isArray(resources) && resources.includes("secrets"))) {
+    const entries = resources === UNKNOWN ? [] : listAt(get, "encryptionConfig.resources");
+    if (resources !== UNKNOWN && !entries.includes(UNKNOWN) && !entries.includes("secrets")) {
       report({ message: `encryptionConfig.resources is ${JSON.stringify(resources ?? null)}; it must include "secrets"`, remediation: 'Set encryptionConfig.resources: ["secrets"].' });
     }
     if (!has(props, "encryptionConfig.provider.keyArn")) {

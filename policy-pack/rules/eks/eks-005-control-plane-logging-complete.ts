@@ -1,4 +1,4 @@
-import { fieldReader, UNKNOWN } from "../../core/fields";
+import { fieldReader, listAt, UNKNOWN } from "../../core/fields";
 import { nativeResourceRule } from "../../core/native";
 import { EKS_TYPES } from "./types";
 
@@ -18,9 +18,11 @@ export const eks005 = nativeResourceRule({
   remediation: `Set enabledClusterLogTypes: ${JSON.stringify(EKS_LOG_TYPES)} and create the log group first (LOG-003).`,
   resourceTypes: [EKS_TYPES.cluster],
   check(resource, report) {
-    const types = fieldReader(resource.props, report)("enabledClusterLogTypes");
+    const get = fieldReader(resource.props, report);
+    const types = get("enabledClusterLogTypes");
     if (types === UNKNOWN) return;
-    const list = Array.isArray(types) ? types : [];
+    const list = listAt(get, "enabledClusterLogTypes");
+    if (list.includes(UNKNOWN)) return; // an unknown entry may be any type: deferred (reported by get)
     const missing = EKS_LOG_TYPES.filter((t) => !list.includes(t));
     if (missing.length > 0) {
       report(`enabledClusterLogTypes ${types === undefined ? "is absent" : `= ${JSON.stringify(list)}`}; missing ${missing.join(", ")}`);

@@ -1,4 +1,4 @@
-import { fieldReader, UNKNOWN } from "../../core/fields";
+import { fieldReader, listAt, UNKNOWN } from "../../core/fields";
 import { nativeResourceRule } from "../../core/native";
 import { EKS_TYPES } from "./types";
 
@@ -30,8 +30,9 @@ export const eks008 = nativeResourceRule({
       return;
     }
     if (resource.type === EKS_TYPES.accessEntry) {
-      const groups = get("kubernetesGroups");
-      if (Array.isArray(groups) && groups.includes("system:masters")) {
+      // Indexed reads: an unknown group is reported as cannot-verify instead of aborting the rule.
+      const names = listAt(get, "kubernetesGroups");
+      if (names.includes("system:masters")) {
         report({
           message: "kubernetesGroups contains system:masters, which bypasses RBAC entirely",
           remediation: "Remove system:masters from kubernetesGroups; associate AmazonEKSClusterAdminPolicy for an allow-listed principal instead.",

@@ -32,6 +32,22 @@ const cases: AuditCase[] = [
   },
   { title: "NODE-005 unknown pool label value (dotted key read)", rule: "NODE-005", target: resource(NG, "ng", { labels: { [POOL]: S }, taints: [] }), field: `labels["${POOL}"]` },
   { title: "LOG-001 unknown kmsKeyId", rule: "LOG-001", target: resource("aws:cloudwatch/logGroup:LogGroup", "g", { kmsKeyId: S }), field: "kmsKeyId" },
+  { title: "EKS-004 unknown encryptionConfig.resources element (includes threw)", rule: "EKS-004", target: resource("aws:eks/cluster:Cluster", "c", { encryptionConfig: { provider: { keyArn: "arn:aws:kms:eu-west-1:1:key/k" }, resources: [S] } }), field: "encryptionConfig.resources.0" },
+  { title: "EKS-005 unknown log type element (includes threw)", rule: "EKS-005", target: resource("aws:eks/cluster:Cluster", "c", { enabledClusterLogTypes: ["api", S] }), field: "enabledClusterLogTypes.1" },
+  { title: "EKS-008 unknown access-entry group (includes threw)", rule: "EKS-008", target: resource("aws:eks/accessEntry:AccessEntry", "e", { clusterName: "c", principalArn: "arn", kubernetesGroups: [S] }), field: "kubernetesGroups.0" },
+  { title: "ECR-003 unknown encryption entry (forEach threw)", rule: "ECR-003", target: resource("aws:ecr/repository:Repository", "r", { encryptionConfigurations: [O] }), field: "encryptionConfigurations.0" },
+  {
+    title: "SG-002 unknown CIDR element among known ones (filter threw)",
+    rule: "SG-002",
+    target: resource("aws:ec2/securityGroup:SecurityGroup", "sg", { tags: { [LABELS.sgRole]: "node" }, ingress: [{ protocol: "tcp", fromPort: 30000, toPort: 32767, cidrBlocks: ["10.0.0.0/8", S] }] }),
+    field: "ingress[0].cidrBlocks[1]",
+  },
+  {
+    title: "NODE-004 native launch template whose launchTemplateData is unknown: keyName cannot be judged",
+    rule: "NODE-004",
+    target: resource("aws-native:ec2:LaunchTemplate", "lt", { launchTemplateData: O }),
+    field: "launchTemplateData.keyName",
+  },
 ];
 
 describe("unknown values are cannot-verify, never compliant and never an abort", () => {
