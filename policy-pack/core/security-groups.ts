@@ -297,7 +297,6 @@ function ruleView(resource: ResourceUnderTest, config: PackConfig, report: Repor
   const read = unknownReader(report);
   const props = resource.props ?? {};
   const standalone = direction === "ingress" ? SG_TYPES.ingressRule : SG_TYPES.egressRule;
-  if (resource.type !== SG_TYPES.securityGroup && resource.type !== SG_TYPES.securityGroupRule && resource.type !== standalone) return { role: "infrastructure", rules: [] };
   const role = targetRole(resource, config, report);
   if (role === undefined) return { role: "infrastructure", rules: [] };
   switch (resource.type) {
@@ -305,8 +304,10 @@ function ruleView(resource: ResourceUnderTest, config: PackConfig, report: Repor
       return { role, rules: inlineRules(props, read, direction) };
     case SG_TYPES.securityGroupRule:
       return { role, rules: securityGroupRule(props, read, report, resolvedGroups(resource), direction) };
-    default:
+    case standalone:
       return { role, rules: vpcIngressRule(props, read, report, role) };
+    default:
+      return { role, rules: [] };
   }
 }
 
