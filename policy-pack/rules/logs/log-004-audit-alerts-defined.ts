@@ -1,6 +1,7 @@
 import { quietGet, UNKNOWN } from "../../core/fields";
-import { type StackResource } from "../../core/rule";
+import type { StackResource } from "../../core/rule";
 import { nativeStackRule } from "../../core/native";
+import { cannotVerify } from "../../core/unknowns";
 import { EKS_LOG_GROUP, LOG_TYPES } from "./types";
 
 /** One audit signal that needs a metric filter plus an alarm. */
@@ -60,6 +61,11 @@ export const log004 = nativeStackRule({
     for (const group of resources) {
       if (group.type !== LOG_TYPES.logGroup) continue;
       const name = quietGet(group.props, "name");
+      if (name === UNKNOWN) {
+        // It may be an EKS control-plane group: never a silent pass.
+        report({ urn: group.urn, ...cannotVerify(`name of log group ${group.name} (an EKS control-plane log group needs audit alarms)`) });
+        continue;
+      }
       if (typeof name !== "string" || !EKS_LOG_GROUP.test(name)) continue;
       const patterns = alarmedPatterns(group, resources).join("\n");
       for (const signal of AUDIT_SIGNALS) {

@@ -42,6 +42,7 @@ const cases: AuditCase[] = [
     target: resource("aws:ec2/securityGroup:SecurityGroup", "sg", { tags: { [LABELS.sgRole]: "node" }, ingress: [{ protocol: "tcp", fromPort: 30000, toPort: 32767, cidrBlocks: ["10.0.0.0/8", S] }] }),
     field: "ingress[0].cidrBlocks[1]",
   },
+  { title: "LOG-004 unknown log group name (was skipped silently)", rule: "LOG-004", target: [resource("aws:cloudwatch/logGroup:LogGroup", "eks", { name: S, retentionInDays: 365 })], field: "name of log group eks" },
   {
     title: "NODE-004 native launch template whose launchTemplateData is unknown: keyName cannot be judged",
     rule: "NODE-004",
