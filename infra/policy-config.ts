@@ -35,6 +35,9 @@ export function packConfigFor(config: PlatformConfig): Partial<PackConfig> {
     allowPublicEndpoint: config.endpoint.publicAccess,
     clusterAdminPrincipals: clusterAdminsFor(config).map((a) => a.principalArn),
     extraPorts,
+    // SG-010: the Firewall's egress plan allows HTTPS to the world only through the NAT (not in private-only networks).
+    awsApiPath: config.network.privateOnly ? "endpoints" : "nat",
+    extraEgress: config.extraEgress.map(({ name, protocol, fromPort, toPort, cidr, justification }) => ({ name, protocol, fromPort, toPort, cidr, justification })),
     minKubernetesVersion: "1.33",
     rootDeviceNames: ["/dev/xvda", "/dev/xvdb"],
     controlPlane: "eks",

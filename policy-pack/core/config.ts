@@ -30,6 +30,15 @@ export interface PublicIngress extends Justified {
   readonly protocol: "tcp" | "udp";
 }
 
+/** An egress destination beyond the port table (e.g. a corporate proxy), justified. */
+export interface EgressAllowance extends Justified {
+  readonly name: string;
+  readonly protocol: "tcp" | "udp";
+  readonly fromPort: number;
+  readonly toPort: number;
+  readonly cidr: string;
+}
+
 /** A named allowlist entry (platform role, Helm release, external service, launch template, ...). */
 export interface NamedAllowance extends Justified {
   readonly name: string;
@@ -49,6 +58,13 @@ export interface PackConfig {
   readonly publicIngressAllowlist: readonly PublicIngress[];
   /** Extra port-table rows (webhooks, health checks), each justified. */
   readonly extraPorts: readonly ExtraPort[];
+  /**
+   * How nodes and pods reach AWS APIs and registries: `endpoints` (VPC endpoints; no internet egress) or `nat`
+   * (HTTPS to 0.0.0.0/0 through the NAT gateway is then a documented destination).
+   */
+  readonly awsApiPath: "endpoints" | "nat";
+  /** Egress destinations of node and pod SGs beyond the port table, each justified. */
+  readonly extraEgress: readonly EgressAllowance[];
   /** `eks` (managed control plane) or `self-managed`: selects port-table rows. */
   readonly controlPlane: "eks" | "self-managed";
   /** Allow a public API endpoint at all (EKS-003 still restricts its CIDRs). */
@@ -114,6 +130,8 @@ export const DEFAULT_PACK_CONFIG: PackConfig = {
   lbListenerPorts: [443],
   publicIngressAllowlist: [],
   extraPorts: [],
+  awsApiPath: "endpoints",
+  extraEgress: [],
   controlPlane: "eks",
   allowPublicEndpoint: false,
   minKubernetesVersion: "1.33",
@@ -186,6 +204,14 @@ export const PACK_CONFIG_SCHEMA: Record<string, Record<string, unknown>> = {
         toPort: { type: "integer" },
       },
       ["name", "protocol", "fromPort", "toPort"],
+    ),
+  },
+  awsApiPath: { enum: ["endpoints", "nat"], description: "endpoints (no internet egress) or nat (HTTPS to 0.0.0.0/0 through the NAT gateway allowed for node and pod SGs)." },
+  extraEgress: {
+    type: "array",
+    items: justified(
+      { name: { type: "string" }, protocol: { enum: ["tcp", "udp"] }, fromPort: { type: "integer" }, toPort: { type: "integer" }, cidr: { type: "string" } },
+      ["name", "protocol", "fromPort", "toPort", "cidr"],
     ),
   },
   controlPlane: { enum: ["eks", "self-managed"] },

@@ -43,3 +43,13 @@ export function quietGet(props: unknown, path: string): Maybe {
   const r = readMaybeUnknown(() => path.split(".").reduce<any>((o, k) => (o === null || o === undefined ? undefined : o[k]), props));
   return r.known ? r.value : UNKNOWN;
 }
+
+/** The elements of the list at `path`, each read through `get` by index (an unknown element is `UNKNOWN`, reported once). */
+export function listAt(get: (path: string) => Maybe, path: string): Maybe[] {
+  const list = get(path);
+  if (!Array.isArray(list)) return [];
+  const out: Maybe[] = [];
+  // Index loop: map/forEach/includes read every element through the preview proxy, which throws on an unknown one.
+  for (let i = 0; i < list.length; i++) out.push(get(`${path}.${i}`));
+  return out;
+}

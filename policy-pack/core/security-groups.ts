@@ -16,10 +16,17 @@ export const SG_TYPES = {
   securityGroup: "aws:ec2/securityGroup:SecurityGroup",
   securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
   ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+  egressRule: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
 } as const;
 
-/** Every type an SG ingress rule (SG-001…SG-007) applies to. */
-export const INGRESS_TYPES: readonly string[] = Object.values(SG_TYPES);
+/** Direction of a security-group rule. For egress, a rule's "sources" are its destinations. */
+export type Direction = "ingress" | "egress";
+
+/**
+ * Types SG-001…SG-007 judge one resource at a time: the forms that carry their own role tags. An
+ * `ec2.SecurityGroupRule` has no tags, so its groups' roles come from the stack and SG-009 runs the same checks on it.
+ */
+export const INGRESS_TYPES: readonly string[] = [SG_TYPES.securityGroup, SG_TYPES.ingressRule];
 
 /** Role of the protected SG; `infrastructure` = untagged (strictest: only self traffic). */
 export type TargetRole = SecurityGroupRole | "infrastructure";
@@ -52,14 +59,53 @@ export interface IngressView {
   readonly rules: readonly IngressRule[];
 }
 
+/**
+ * The roles of a standalone `ec2.SecurityGroupRule`'s groups, resolved from the stack: the rule has no tags of its
+ * own, so the role of the group it belongs to (`securityGroupId`) and of its source group (`sourceSecurityGroupId`)
+ * come from those groups' `sg-role` tags, joined through `propertyDependencies` (rule SG-009).
+ */
+export interface ResolvedGroups {
+  /** Role of the group the rule belongs to; undefined when that group is not in the stack. */
+  readonly target?: TargetRole;
+  /** Role of the source group; `self` when it is the rule's own group; undefined when not in the stack. */
+  readonly source?: SecurityGroupRole | "self";
+}
+
+/** Key under which a resource carries the groups resolved for it (see `withResolvedGroups`). */
+export const RESOLVED_GROUPS: unique symbol = Symbol("security groups resolved from the stack");
+
+/** A resource with the roles of its groups resolved from the stack. */
+export interface ResolvedRuleResource extends ResourceUnderTest {
+  readonly [RESOLVED_GROUPS]: ResolvedGroups;
+}
+
+/** The resource as SG-001…SG-007 should judge it once its groups' roles are known from the stack. */
+export function withResolvedGroups(resource: ResourceUnderTest, groups: ResolvedGroups): ResolvedRuleResource {
+  return { ...resource, [RESOLVED_GROUPS]: groups };
+}
+
+function resolvedGroups(resource: ResourceUnderTest): ResolvedGroups | undefined {
+  return (resource as Partial<ResolvedRuleResource>)[RESOLVED_GROUPS];
+}
+
 type Read = <T>(read: () => T, field: string) => T | undefined;
 
 function isRole(value: unknown): value is SecurityGroupRole {
   return typeof value === "string" && (SG_ROLES as readonly string[]).includes(value);
 }
 
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+/**
+ * The string elements of a list with their input paths. Indexed reads through `read`, not `filter`: at preview the
+ * SDK proxy throws on an unknown element, which `read` reports as cannot-verify for that element alone.
+ */
+function strings(value: unknown, field: string, read: Read): { value: string; field: string }[] {
+  if (!Array.isArray(value)) return [];
+  const out: { value: string; field: string }[] = [];
+  for (let j = 0; j < value.length; j++) {
+    const v = read(() => value[j], `${field}[${j}]`);
+    if (typeof v === "string") out.push({ value: v, field: `${field}[${j}]` });
+  }
+  return out;
 }
 
 /** A reader that reports each unknown field once as an advisory `cannotVerify` and yields undefined. */
@@ -83,7 +129,11 @@ function ports(protocol: PortProtocol | undefined, from: unknown, to: unknown): 
  * Role of the protected SG from its `sg-role` tag, or config `lbSecurityGroupIds`; untagged = infrastructure.
  * `undefined` when the tag is unknown at preview (reported as cannot-verify): the role decides every row.
  */
-function targetRole(props: Record<string, any>, type: string, config: PackConfig, report: Report): TargetRole | undefined {
+function targetRole(resource: ResourceUnderTest, config: PackConfig, report: Report): TargetRole | undefined {
+  const props = resource.props ?? {};
+  const type = resource.type;
+  const resolved = resolvedGroups(resource)?.target;
+  if (resolved !== undefined) return resolved;
   if (type !== SG_TYPES.securityGroupRule) {
     const tag = readMaybeUnknown(() => props.tags?.[LABELS.sgRole]);
     if (!tag.known) {
@@ -103,14 +153,14 @@ function targetRole(props: Record<string, any>, type: string, config: PackConfig
   return "infrastructure";
 }
 
-function inlineRules(props: Record<string, any>, read: Read): IngressRule[] {
-  if (!("ingress" in props)) return [];
-  const ingress = read(() => props.ingress, "ingress");
-  if (!Array.isArray(ingress)) return [];
+function inlineRules(props: Record<string, any>, read: Read, direction: Direction): IngressRule[] {
+  if (!(direction in props)) return [];
+  const list = read(() => props[direction], direction);
+  if (!Array.isArray(list)) return [];
   const out: IngressRule[] = [];
-  for (let i = 0; i < ingress.length; i++) {
-    const at = `ingress[${i}].`;
-    const entry = read(() => ingress[i], `ingress[${i}]`);
+  for (let i = 0; i < list.length; i++) {
+    const at = `${direction}[${i}].`;
+    const entry = read(() => list[i], `${direction}[${i}]`);
     if (!entry || typeof entry !== "object") continue;
     const rule = genericRule(entry, at, read);
     if (rule) out.push(rule);
@@ -118,8 +168,8 @@ function inlineRules(props: Record<string, any>, read: Read): IngressRule[] {
   return out;
 }
 
-/** Shared by inline `ingress[*]` and `ec2.SecurityGroupRule` (same field names). */
-function genericRule(p: Record<string, any>, at: string, read: Read, ownSgId?: string): IngressRule | undefined {
+/** Shared by inline `ingress[*]` and `ec2.SecurityGroupRule` (same field names). `sourceRole` is the stack-resolved role of `sourceSecurityGroupId`. */
+function genericRule(p: Record<string, any>, at: string, read: Read, ownSgId?: string, sourceRole?: SecurityGroupRole | "self"): IngressRule | undefined {
   const raw = read(() => p.protocol, `${at}protocol`);
   if (raw === undefined && "protocol" in p) return undefined;
   const protocol = normaliseProtocol(raw);
@@ -131,7 +181,7 @@ function genericRule(p: Record<string, any>, at: string, read: Read, ownSgId?: s
   for (const [key] of [["cidrBlocks"], ["ipv6CidrBlocks"]] as const) {
     if (!(key in p)) continue;
     const list = read(() => p[key], `${at}${key}`);
-    strings(list).forEach((cidr, j) => sources.push({ kind: "cidr", cidr, field: `${at}${key}[${j}]` }));
+    for (const { value, field } of strings(list, `${at}${key}`, read)) sources.push({ kind: "cidr", cidr: value, field });
   }
   if ("self" in p && read(() => p.self, `${at}self`) === true) sources.push({ kind: "self", field: `${at}self` });
   if ("securityGroups" in p) {
@@ -144,22 +194,33 @@ function genericRule(p: Record<string, any>, at: string, read: Read, ownSgId?: s
       }
     }
   }
-  if ("sourceSecurityGroupId" in p) {
+  if ("sourceSecurityGroupId" in p && sourceRole === "self") {
+    // Same group resource in the stack: a self rule even while both ids are unknown.
+    sources.push({ kind: "self", field: `${at}sourceSecurityGroupId` });
+  } else if ("sourceSecurityGroupId" in p && sourceRole !== undefined && sourceRole !== "self") {
+    // Role resolved from the in-stack source group: its id may stay unknown until update.
+    const id = readMaybeUnknown(() => p.sourceSecurityGroupId);
+    sources.push({ kind: "sg", id: id.known && typeof id.value === "string" && id.value !== "" ? id.value : undefined, role: sourceRole, field: `${at}sourceSecurityGroupId` });
+  } else if ("sourceSecurityGroupId" in p) {
     const id = read(() => p.sourceSecurityGroupId, `${at}sourceSecurityGroupId`);
     if (typeof id === "string" && id !== "" && id === ownSgId) sources.push({ kind: "self", field: `${at}sourceSecurityGroupId` });
     else if (typeof id === "string" && id !== "") sources.push({ kind: "sg", id, field: `${at}sourceSecurityGroupId` });
   }
   if ("prefixListIds" in p) {
     const list = read(() => p.prefixListIds, `${at}prefixListIds`);
-    strings(list).forEach((id, j) => sources.push({ kind: "prefixList", id, field: `${at}prefixListIds[${j}]` }));
+    for (const { value, field } of strings(list, `${at}prefixListIds`, read)) sources.push({ kind: "prefixList", id: value, field });
   }
   return { protocol, rawProtocol: String(raw), fromPort, toPort, sources, protocolField: `${at}protocol`, at };
 }
 
-function securityGroupRule(props: Record<string, any>, read: Read, report: Report): IngressRule[] {
+function securityGroupRule(props: Record<string, any>, read: Read, report: Report, resolved: ResolvedGroups | undefined, direction: Direction): IngressRule[] {
   const type = read(() => props.type, "type");
-  if (type !== "ingress") return [];
+  if (type !== direction) return [];
   const ownId = "securityGroupId" in props ? readMaybeUnknown(() => props.securityGroupId) : { known: true as const, value: undefined };
+  if (resolved?.source !== undefined) {
+    const rule = genericRule(props, "", read, ownId.known && typeof ownId.value === "string" ? ownId.value : undefined, resolved.source);
+    return rule ? [rule] : [];
+  }
   if (!ownId.known && "sourceSecurityGroupId" in props) {
     // Whether the source is the SG itself (a self rule) is only known once both ids are.
     report(cannotVerify("securityGroupId (compared with sourceSecurityGroupId to tell a self rule)"));
@@ -221,16 +282,29 @@ function vpcIngressRule(props: Record<string, any>, read: Read, report: Report, 
  * `cannotVerify` findings through `report` and the affected rule or source is left out (never a silent pass).
  */
 export function ingressView(resource: ResourceUnderTest, config: PackConfig, report: Report): IngressView {
+  return ruleView(resource, config, report, "ingress");
+}
+
+/**
+ * The egress of one resource (inline `egress`, `ec2.SecurityGroupRule` with `type: "egress"`,
+ * `vpc.SecurityGroupEgressRule`) in the same normal form: each rule's `sources` are its destinations.
+ */
+export function egressView(resource: ResourceUnderTest, config: PackConfig, report: Report): IngressView {
+  return ruleView(resource, config, report, "egress");
+}
+
+function ruleView(resource: ResourceUnderTest, config: PackConfig, report: Report, direction: Direction): IngressView {
   const read = unknownReader(report);
   const props = resource.props ?? {};
-  const role = targetRole(props, resource.type, config, report);
+  const standalone = direction === "ingress" ? SG_TYPES.ingressRule : SG_TYPES.egressRule;
+  const role = targetRole(resource, config, report);
   if (role === undefined) return { role: "infrastructure", rules: [] };
   switch (resource.type) {
     case SG_TYPES.securityGroup:
-      return { role, rules: inlineRules(props, read) };
+      return { role, rules: inlineRules(props, read, direction) };
     case SG_TYPES.securityGroupRule:
-      return { role, rules: securityGroupRule(props, read, report) };
-    case SG_TYPES.ingressRule:
+      return { role, rules: securityGroupRule(props, read, report, resolvedGroups(resource), direction) };
+    case standalone:
       return { role, rules: vpcIngressRule(props, read, report, role) };
     default:
       return { role, rules: [] };
@@ -335,13 +409,21 @@ export function describeSource(source: IngressSource): string {
   }
 }
 
-/** Extra hint when an SG source's role is unknown: which tag or config key would make it known. */
+/** How to make a source SG's role known, for the form of rule that names it (its field). */
+export function sourceRoleFix(source: IngressSource): string {
+  const roles = "<node|cluster|control-plane|lb|pods>";
+  if (source.field.endsWith("sourceSecurityGroupId")) {
+    // aws.ec2.SecurityGroupRule has no tags: the role is read from the source group itself (SG-009).
+    return `tag the source security group (the group whose id is sourceSecurityGroupId) with ${LABELS.sgRole}=${roles} in this stack`;
+  }
+  if (source.field === "referencedSecurityGroupId") return `tag this rule with ${LABELS.sourceRole}=${roles} (or self)`;
+  return `move the rule to aws.vpc.SecurityGroupIngressRule with tag ${LABELS.sourceRole}=${roles}`;
+}
+
+/** Extra sentence when an SG source's role is unknown: which tag or config key would make it known. */
 export function roleHint(source: IngressSource): string {
   if (source.kind !== "sg" || source.role) return "";
-  return (
-    ` The source SG's role is unknown: use aws.vpc.SecurityGroupIngressRule with tag ${LABELS.sourceRole}=<node|cluster|control-plane|lb|pods|self>,` +
-    ` or list the id in config trustedSecurityGroupIds / lbSecurityGroupIds.`
-  );
+  return `. The source SG's role is unknown: ${sourceRoleFix(source)}, or list the id in config trustedSecurityGroupIds / lbSecurityGroupIds.`;
 }
 
 /** Human text for the rule's traffic, e.g. `tcp 30000-32767` or `all traffic`. */
@@ -353,5 +435,14 @@ export function describeTraffic(rule: IngressRule): string {
 
 /** Human text for the protected SG's role. */
 export function describeRole(role: TargetRole): string {
-  return role === "infrastructure" ? `an untagged (infrastructure) SG — add tag ${LABELS.sgRole}` : `an SG with role ${role}`;
+  return role === "infrastructure" ? `an SG without a ${LABELS.sgRole} tag (infrastructure: self traffic only)` : `an SG with role ${role}`;
+}
+
+/** The fix that gives an untagged (infrastructure) protected SG its role, for the form of the judged resource. */
+export function targetRoleFix(type: string): string {
+  const roles = "<node|cluster|pods|lb|control-plane>";
+  if (type === SG_TYPES.securityGroupRule) {
+    return `Tag the security group this rule belongs to (the group whose id is securityGroupId, in this stack) with ${LABELS.sgRole}=${roles}; for a load-balancer group owned elsewhere list its id in config lbSecurityGroupIds.`;
+  }
+  return `Tag the security group with ${LABELS.sgRole}=${roles} (an aws.vpc.SecurityGroupIngressRule carries the same tag) so its port-table rows apply.`;
 }

@@ -23,3 +23,17 @@ export function readMaybeUnknown<T>(read: () => T): { known: true; value: T } | 
 export function cannotVerify(field: string): { message: string; advisory: true } {
   return { message: `cannot verify ${field} at preview (value unknown until update); it is checked again during \`pulumi up\``, advisory: true };
 }
+
+/**
+ * Like `readMaybeUnknown`, and also says which input path was unknown (the SDK error's property path), so a rule
+ * can tell "this field is present with an unknown value" from "an enclosing object is unknown".
+ */
+export function readUnknownPath<T>(read: () => T): { known: true; value: T } | { known: false; path: string | undefined } {
+  try {
+    return { known: true, value: read() };
+  } catch (error) {
+    if (!isUnknownValueError(error)) throw error;
+    const props = (error as { props?: unknown }).props;
+    return { known: false, path: Array.isArray(props) ? props.join(".") : undefined };
+  }
+}

@@ -1,8 +1,8 @@
 import { fieldReader, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 
 /** ECR-001: images scanned on push. */
-export const ecr001 = resourceRule({
+export const ecr001 = nativeResourceRule({
   id: "ECR-001",
   name: "ecr-scan-on-push",
   description: "ECR repositories must scan images on push (imageScanningConfiguration.scanOnPush: true).",

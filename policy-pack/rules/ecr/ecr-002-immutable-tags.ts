@@ -1,8 +1,8 @@
 import { fieldReader, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 
 /** ECR-002: immutable image tags. */
-export const ecr002 = resourceRule({
+export const ecr002 = nativeResourceRule({
   id: "ECR-002",
   name: "ecr-immutable-tags",
   description: "ECR repositories must use imageTagMutability IMMUTABLE (IMMUTABLE_WITH_EXCLUSION only with config allowTagExclusions).",

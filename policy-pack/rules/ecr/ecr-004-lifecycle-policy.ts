@@ -1,11 +1,11 @@
-import { quietGet, UNKNOWN } from "../../core/fields";
-import { stackRule } from "../../core/rule";
+import { has, quietGet, UNKNOWN } from "../../core/fields";
+import { nativeStackRule } from "../../core/native";
 
 const REPOSITORY = "aws:ecr/repository:Repository";
 const LIFECYCLE = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
 
 /** ECR-004: every repository has a lifecycle policy so stale images are removed. */
-export const ecr004 = stackRule({
+export const ecr004 = nativeStackRule({
   id: "ECR-004",
   name: "ecr-lifecycle-policy",
   description: "Every ECR repository needs an aws.ecr.LifecyclePolicy that expires stale images.",
@@ -20,6 +20,8 @@ export const ecr004 = stackRule({
     const policies = resources.filter((r) => r.type === LIFECYCLE);
     for (const repo of resources) {
       if (repo.type !== REPOSITORY) continue;
+      // aws-native:ecr:Repository carries its lifecycle policy inline (lifecyclePolicy.lifecyclePolicyText).
+      if (has(repo.props, "lifecyclePolicy")) continue;
       const name = quietGet(repo.props, "name");
       const covered = policies.some((p) => {
         if ((p.propertyDependencies.repository ?? []).includes(repo.urn)) return true;

@@ -1,9 +1,9 @@
 import { fieldReader, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { EKS_TYPES } from "./types";
 
 /** EKS-001: the private API endpoint must be on. */
-export const eks001 = resourceRule({
+export const eks001 = nativeResourceRule({
   id: "EKS-001",
   name: "eks-private-endpoint-enabled",
   description: "EKS clusters must enable the private API endpoint (vpcConfig.endpointPrivateAccess: true).",

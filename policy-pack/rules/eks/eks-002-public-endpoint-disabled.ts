@@ -1,9 +1,9 @@
 import { fieldReader, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { EKS_TYPES } from "./types";
 
 /** EKS-002: the public API endpoint must be off unless config allowPublicEndpoint. */
-export const eks002 = resourceRule({
+export const eks002 = nativeResourceRule({
   id: "EKS-002",
   name: "eks-public-endpoint-disabled",
   description: "EKS clusters must disable the public API endpoint (vpcConfig.endpointPublicAccess: false) unless config allowPublicEndpoint is true.",

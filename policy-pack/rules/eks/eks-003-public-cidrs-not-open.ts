@@ -1,10 +1,10 @@
 import { isWorld, parseCidr, withinAny } from "../../core/cidr";
 import { fieldReader, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { EKS_TYPES } from "./types";
 
 /** EKS-003: a public endpoint must be limited to trusted CIDRs. */
-export const eks003 = resourceRule({
+export const eks003 = nativeResourceRule({
   id: "EKS-003",
   name: "eks-public-cidrs-not-open",
   description: "When the public endpoint is on, vpcConfig.publicAccessCidrs must list only CIDRs inside config trustedCidrs.",

@@ -1,10 +1,10 @@
-import { fieldReader, has, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { fieldReader, has, listAt, UNKNOWN } from "../../core/fields";
+import { nativeResourceRule } from "../../core/native";
 import { isAwsManagedAlias } from "./kms-alias";
 import { EKS_TYPES } from "./types";
 
 /** EKS-004 (resource part): Secrets envelope-encrypted with a customer-managed KMS key. */
-export const eks004 = resourceRule({
+export const eks004 = nativeResourceRule({
   id: "EKS-004",
   name: "eks-secrets-encrypted-with-cmk",
   description: "EKS clusters must envelope-encrypt Secrets with a customer-managed KMS key (encryptionConfig with resources [\"secrets\"] and provider.keyArn).",
@@ -12,18 +12,21 @@ export const eks004 = resourceRule({
   severity: "critical",
   groups: ["eks", "aws"],
   seed: ["S1 §5.4.5", "S1 §5.12", "S1 §5.9"],
-  upstream: "@pulumi/aws ClusterEncryptionConfig; Security Hub EKS.3",
+  upstream: "@pulumi/aws ClusterEncryptionConfig; Security Hub EKS.3; EKS user guide \"Default envelope encryption for all Kubernetes API data\" (AWS-owned key since 1.28)",
   remediation: "Create an aws.kms.Key in the stack and set encryptionConfig: {provider: {keyArn: key.arn}, resources: [\"secrets\"]}.",
   resourceTypes: [EKS_TYPES.cluster],
   check(resource, report) {
     const props = resource.props ?? {};
     if (!has(props, "encryptionConfig")) {
-      report("encryptionConfig is absent: Kubernetes Secrets are stored in etcd without envelope encryption");
+      report(
+        "encryptionConfig is absent: Secrets get only EKS's default envelope encryption (Kubernetes 1.28+) with an AWS-owned key, not a customer-managed KMS key whose policy, rotation and CloudTrail audit the account controls",
+      );
       return;
     }
     const get = fieldReader(props, report);
     const resources = get("encryptionConfig.resources");
-    if (resources !== UNKNOWN && !(Array.isArray(resources) && resources.includes("secrets"))) {
+    const entries = resources === UNKNOWN ? [] : listAt(get, "encryptionConfig.resources");
+    if (resources !== UNKNOWN && !entries.includes(UNKNOWN) && !entries.includes("secrets")) {
       report({ message: `encryptionConfig.resources is ${JSON.stringify(resources ?? null)}; it must include "secrets"`, remediation: 'Set encryptionConfig.resources: ["secrets"].' });
     }
     if (!has(props, "encryptionConfig.provider.keyArn")) {

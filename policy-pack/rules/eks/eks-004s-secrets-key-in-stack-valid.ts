@@ -1,5 +1,5 @@
 import type { Finding } from "../../core/rule";
-import { stackRule } from "../../core/rule";
+import { nativeStackRule } from "../../core/native";
 import { quietGet, UNKNOWN } from "../../core/fields";
 import { cannotVerify } from "../../core/unknowns";
 import { kms001 } from "../kms/kms-001-rotation-enabled";
@@ -10,7 +10,7 @@ import { EKS_TYPES } from "./types";
  * separately: the in-stack KMS key behind `encryptionConfig` must be a symmetric, enabled,
  * encrypt/decrypt key that passes KMS-001.
  */
-export const eks004s = stackRule({
+export const eks004s = nativeStackRule({
   id: "EKS-004S",
   name: "eks-secrets-key-in-stack-valid",
   description: "The in-stack KMS key an EKS cluster's encryptionConfig depends on must be symmetric (SYMMETRIC_DEFAULT), ENCRYPT_DECRYPT, enabled and rotated (KMS-001).",

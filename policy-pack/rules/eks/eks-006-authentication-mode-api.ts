@@ -1,9 +1,9 @@
 import { fieldReader, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { EKS_TYPES } from "./types";
 
 /** EKS-006: access entries only (authenticationMode API), no aws-auth ConfigMap. */
-export const eks006 = resourceRule({
+export const eks006 = nativeResourceRule({
   id: "EKS-006",
   name: "eks-authentication-mode-api",
   description: "EKS clusters must use accessConfig.authenticationMode \"API\" (access entries, no aws-auth ConfigMap).",

@@ -1,5 +1,5 @@
 import { fieldReader, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { EKS_TYPES } from "./types";
 
 function minor(version: string): [number, number] | undefined {
@@ -8,7 +8,7 @@ function minor(version: string): [number, number] | undefined {
 }
 
 /** EKS-007: pinned Kubernetes version at or above config minKubernetesVersion. */
-export const eks007 = resourceRule({
+export const eks007 = nativeResourceRule({
   id: "EKS-007",
   name: "eks-supported-version",
   description: "EKS clusters must pin `version` to a minor at or above config minKubernetesVersion.",

@@ -1,12 +1,12 @@
-import { fieldReader, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { fieldReader, listAt, UNKNOWN } from "../../core/fields";
+import { nativeResourceRule } from "../../core/native";
 import { EKS_TYPES } from "./types";
 
 const ADMIN_POLICY = /cluster-access-policy\/AmazonEKSClusterAdminPolicy$/;
 const NAMESPACE_ADMIN_POLICY = /cluster-access-policy\/AmazonEKSAdminPolicy$/;
 
 /** EKS-008: no implicit or unlisted cluster-admin (bootstrap creator, system:masters, admin access policies). */
-export const eks008 = resourceRule({
+export const eks008 = nativeResourceRule({
   id: "EKS-008",
   name: "eks-no-implicit-cluster-admin",
   description: "No implicit cluster-admin: bootstrapClusterCreatorAdminPermissions false, no system:masters access entries, admin access policies only for config clusterAdminPrincipals.",
@@ -30,8 +30,9 @@ export const eks008 = resourceRule({
       return;
     }
     if (resource.type === EKS_TYPES.accessEntry) {
-      const groups = get("kubernetesGroups");
-      if (Array.isArray(groups) && groups.includes("system:masters")) {
+      // Indexed reads: an unknown group is reported as cannot-verify instead of aborting the rule.
+      const names = listAt(get, "kubernetesGroups");
+      if (names.includes("system:masters")) {
         report({
           message: "kubernetesGroups contains system:masters, which bypasses RBAC entirely",
           remediation: "Remove system:masters from kubernetesGroups; associate AmazonEKSClusterAdminPolicy for an allow-listed principal instead.",

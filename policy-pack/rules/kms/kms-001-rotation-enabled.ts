@@ -1,8 +1,8 @@
 import { fieldReader, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 
 /** KMS-001: automatic key rotation on, within config maxRotationDays. */
-export const kms001 = resourceRule({
+export const kms001 = nativeResourceRule({
   id: "KMS-001",
   name: "kms-rotation-enabled",
   description: "Symmetric KMS keys must enable automatic rotation (enableKeyRotation: true) with rotationPeriodInDays ≤ config maxRotationDays.",

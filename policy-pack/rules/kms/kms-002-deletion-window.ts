@@ -1,8 +1,8 @@
 import { fieldReader } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 
 /** KMS-002: deletion window at least config minDeletionWindowDays. */
-export const kms002 = resourceRule({
+export const kms002 = nativeResourceRule({
   id: "KMS-002",
   name: "kms-deletion-window",
   description: "KMS keys must keep a deletion window of at least config minDeletionWindowDays (absent = AWS default 30).",

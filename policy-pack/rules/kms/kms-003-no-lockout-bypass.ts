@@ -1,8 +1,8 @@
 import { fieldReader } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 
 /** KMS-003: never bypass the key-policy lockout safety check. */
-export const kms003 = resourceRule({
+export const kms003 = nativeResourceRule({
   id: "KMS-003",
   name: "kms-no-lockout-bypass",
   description: "KMS keys must not set bypassPolicyLockoutSafetyCheck: true.",

@@ -1,9 +1,9 @@
 import { fieldReader, has } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { LOG_TYPES } from "./types";
 
 /** LOG-001: log groups encrypted with a KMS key. */
-export const log001 = resourceRule({
+export const log001 = nativeResourceRule({
   id: "LOG-001",
   name: "log-group-kms-encrypted",
   description: "CloudWatch log groups must be encrypted with a KMS key (kmsKeyId).",
@@ -19,6 +19,6 @@ export const log001 = resourceRule({
       const v = fieldReader(resource.props, report)("kmsKeyId");
       if (v !== "") return;
     }
-    report("kmsKeyId is absent: audit logs are stored without a customer key");
+    report("kmsKeyId is absent: the logs are encrypted only with the CloudWatch Logs service-owned key; no customer-managed KMS key controls who can read them");
   },
 });

@@ -1,9 +1,9 @@
 import { fieldReader, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { LOG_TYPES } from "./types";
 
 /** LOG-002: explicit retention of at least config minRetentionDays. */
-export const log002 = resourceRule({
+export const log002 = nativeResourceRule({
   id: "LOG-002",
   name: "log-group-retention",
   description: "CloudWatch log groups must set retentionInDays ≥ config minRetentionDays (0 = never expire only with allowNeverExpire).",

@@ -1,10 +1,10 @@
 import { quietGet, UNKNOWN } from "../../core/fields";
-import { stackRule } from "../../core/rule";
+import { nativeStackRule } from "../../core/native";
 import { cannotVerify } from "../../core/unknowns";
 import { eksLogGroupName, LOG_TYPES } from "./types";
 
 /** LOG-003: the EKS control-plane log group is declared in the stack and created before the cluster. */
-export const log003 = stackRule({
+export const log003 = nativeStackRule({
   id: "LOG-003",
   name: "eks-log-group-managed",
   description: "A cluster with control-plane logging needs a LogGroup named /aws/eks/<cluster name>/cluster in the stack, and must dependsOn it.",
@@ -12,7 +12,7 @@ export const log003 = stackRule({
   severity: "medium",
   groups: ["logs", "aws"],
   seed: ["S1 §5.10", "S3"],
-  upstream: "@pulumi/aws eks.Cluster docs (dependsOn the log group so EKS does not auto-create it)",
+  upstream: "@pulumi/aws eks.Cluster docs (dependsOn the log group so EKS does not auto-create it); CloudWatch Logs user guide \"Encrypt log data using AWS KMS\" (log data is always encrypted; kmsKeyId adds a customer-managed key)",
   remediation: "Declare aws.cloudwatch.LogGroup {name: `/aws/eks/${clusterName}/cluster`, kmsKeyId, retentionInDays: 365} and pass it in the cluster's dependsOn.",
   resourceTypes: [LOG_TYPES.cluster, LOG_TYPES.logGroup],
   check(resources, report) {
@@ -41,7 +41,7 @@ export const log003 = stackRule({
       if (!group && unknownNames.length > 0) {
         report({ urn: cluster.urn, ...cannotVerify(`name of log group ${unknownNames.join(", ")} (one may be ${expected})`) });
       } else if (!group) {
-        report({ urn: cluster.urn, message: `no aws.cloudwatch.LogGroup named ${expected} in the stack: EKS would create it unencrypted and never expiring` });
+        report({ urn: cluster.urn, message: `no aws.cloudwatch.LogGroup named ${expected} in the stack: EKS would create it itself, encrypted only with the CloudWatch Logs service-owned key (no customer-managed KMS key) and never expiring` });
       } else if (!cluster.dependencies.includes(group.urn)) {
         report({
           urn: cluster.urn,

@@ -1,5 +1,7 @@
 import { quietGet, UNKNOWN } from "../../core/fields";
-import { stackRule, type StackResource } from "../../core/rule";
+import type { StackResource } from "../../core/rule";
+import { nativeStackRule } from "../../core/native";
+import { cannotVerify } from "../../core/unknowns";
 import { EKS_LOG_GROUP, LOG_TYPES } from "./types";
 
 /** One audit signal that needs a metric filter plus an alarm. */
@@ -44,7 +46,7 @@ function alarmedPatterns(group: StackResource, resources: readonly StackResource
 }
 
 /** LOG-004: metric filters with alarms for exec, Secret changes and authorization failures on the EKS log group. */
-export const log004 = stackRule({
+export const log004 = nativeStackRule({
   id: "LOG-004",
   name: "audit-alerts-defined",
   description: "The EKS log group needs metric filters with alarms for exec/attach/portforward, Secret changes and 401/403 responses.",
@@ -59,6 +61,11 @@ export const log004 = stackRule({
     for (const group of resources) {
       if (group.type !== LOG_TYPES.logGroup) continue;
       const name = quietGet(group.props, "name");
+      if (name === UNKNOWN) {
+        // It may be an EKS control-plane group: never a silent pass.
+        report({ urn: group.urn, ...cannotVerify(`name of log group ${group.name} (an EKS control-plane log group needs audit alarms)`) });
+        continue;
+      }
       if (typeof name !== "string" || !EKS_LOG_GROUP.test(name)) continue;
       const patterns = alarmedPatterns(group, resources).join("\n");
       for (const signal of AUDIT_SIGNALS) {

@@ -6,9 +6,11 @@ import { node003s } from "./node-003s-nodegroup-launch-template-hardened";
 import { node004 } from "./node-004-no-ssh-access";
 import { node005 } from "./node-005-sensitive-pool-tainted";
 import { node007 } from "./node-007-ami-family-allowed";
+import { node008 } from "./node-008-no-public-ip";
+import { node008s } from "./node-008s-node-subnets-private";
 
 /**
- * Rules of the `node` family, in catalog order (NODE-003's stack part is `NODE-003S`, right after it).
+ * Rules of the `node` family, in catalog order (stack parts `NODE-003S` and `NODE-008S` right after their rules).
  * NODE-006 is a Kubernetes workload rule and lives with the workload rules.
  */
-export const nodeRules: readonly Rule[] = [node001, node002, node003, node003s, node004, node005, node007];
+export const nodeRules: readonly Rule[] = [node001, node002, node003, node003s, node004, node005, node007, node008, node008s];

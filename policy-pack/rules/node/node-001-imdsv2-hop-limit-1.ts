@@ -1,19 +1,19 @@
 import { fieldReader, has, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
-import { NODE_TYPES } from "./types";
+import { nativeResourceRule } from "../../core/native";
+import { LAUNCH_TYPES } from "./types";
 
 /** NODE-001: IMDSv2 required with hop limit 1 (pods cannot reach node credentials). */
-export const node001 = resourceRule({
+export const node001 = nativeResourceRule({
   id: "NODE-001",
   name: "node-imdsv2-hop-limit-1",
-  description: "Launch templates must require IMDSv2 (httpTokens: required) with httpPutResponseHopLimit: 1, or disable the metadata endpoint.",
+  description: "Launch templates and launch configurations must require IMDSv2 (httpTokens: required) with httpPutResponseHopLimit: 1, or disable the metadata endpoint.",
   enforcementLevel: "mandatory",
   severity: "critical",
   groups: ["node", "aws"],
   seed: ["S1 §5.2", "S1 §5.9"],
-  upstream: "@pulumi/aws LaunchTemplateMetadataOptions; EKS security best practices",
+  upstream: "@pulumi/aws LaunchTemplateMetadataOptions, LaunchConfigurationMetadataOptions; EKS security best practices",
   remediation: 'Set metadataOptions: {httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1}.',
-  resourceTypes: [NODE_TYPES.launchTemplate],
+  resourceTypes: LAUNCH_TYPES,
   check(resource, report) {
     if (!has(resource.props, "metadataOptions")) {
       report("metadataOptions is absent: IMDSv1 stays available and pods can reach node credentials");

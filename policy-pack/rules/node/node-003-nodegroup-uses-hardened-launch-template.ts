@@ -1,9 +1,9 @@
 import { fieldReader, has, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { NODE_TYPES } from "./types";
 
 /** NODE-003 (resource part): a managed node group must name a launch template and its version. */
-export const node003 = resourceRule({
+export const node003 = nativeResourceRule({
   id: "NODE-003",
   name: "nodegroup-uses-hardened-launch-template",
   description: "EKS node groups must attach a launch template (launchTemplate with id or name, and version).",

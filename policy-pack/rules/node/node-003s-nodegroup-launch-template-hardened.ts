@@ -1,5 +1,6 @@
 import { quietGet, UNKNOWN } from "../../core/fields";
-import { stackRule, type Finding, type ResourceRule } from "../../core/rule";
+import { type Finding, type ResourceRule } from "../../core/rule";
+import { nativeStackRule } from "../../core/native";
 import { cannotVerify } from "../../core/unknowns";
 import { node001 } from "./node-001-imdsv2-hop-limit-1";
 import { node002 } from "./node-002-root-volume-encrypted";
@@ -13,7 +14,7 @@ const TEMPLATE_RULES: readonly ResourceRule[] = [node001, node002, node004];
  * through `propertyDependencies.launchTemplate` must be in the stack and pass NODE-001, NODE-002 and NODE-004,
  * unless the template is listed in config `externalLaunchTemplates`.
  */
-export const node003s = stackRule({
+export const node003s = nativeStackRule({
   id: "NODE-003S",
   name: "nodegroup-launch-template-hardened",
   description: "A node group's launch template must be in the stack and pass NODE-001, NODE-002 and NODE-004 (or be listed in config externalLaunchTemplates).",

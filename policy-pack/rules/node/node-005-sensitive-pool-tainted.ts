@@ -1,12 +1,13 @@
 import { SENSITIVE_POOL } from "../../baseline/labels";
 import { fieldReader, UNKNOWN } from "../../core/fields";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
+import { cannotVerify, readMaybeUnknown } from "../../core/unknowns";
 import { NODE_TYPES } from "./types";
 
 const REPELLING = ["NO_SCHEDULE", "NO_EXECUTE"];
 
 /** NODE-005: the sensitive pool is labelled and tainted with the same key/value. */
-export const node005 = resourceRule({
+export const node005 = nativeResourceRule({
   id: "NODE-005",
   name: "sensitive-pool-tainted",
   description: "A node group labelled <poolLabelKey>=sensitive must carry the matching NO_SCHEDULE taint; pool label and taint values must agree.",
@@ -21,17 +22,31 @@ export const node005 = resourceRule({
     const key = config.poolLabelKey;
     const get = fieldReader(resource.props, report);
     const labels = get("labels");
+    if (labels === UNKNOWN) return;
+    // The key contains dots (hardened-cluster.io/pool), so it is read directly, not through a dotted path.
+    const read = readMaybeUnknown(() => (labels && typeof labels === "object" ? (labels as Record<string, unknown>)[key] : undefined));
+    if (!read.known) {
+      report(cannotVerify(`labels["${key}"]`));
+      return;
+    }
+    const label = read.value;
     const taints = get("taints");
-    if (labels === UNKNOWN || taints === UNKNOWN) return;
-    const label = labels && typeof labels === "object" ? (labels as Record<string, unknown>)[key] : undefined;
-    const list = Array.isArray(taints) ? (taints as Record<string, unknown>[]) : [];
+    if (taints === UNKNOWN) return;
+    const count = Array.isArray(taints) ? taints.length : 0;
+    // Read each taint field through `get` (index paths): at preview any one of them may be unknown, which defers.
+    const list: { key: unknown; value: unknown; effect: unknown }[] = [];
+    for (let i = 0; i < count; i++) {
+      const t = { key: get(`taints.${i}.key`), value: get(`taints.${i}.value`), effect: get(`taints.${i}.effect`) };
+      if (t.key === UNKNOWN || t.value === UNKNOWN || t.effect === UNKNOWN) return;
+      list.push(t);
+    }
     const fix = { remediation: `Add taints: [{key: "${key}", value: "${SENSITIVE_POOL}", effect: "NO_SCHEDULE"}] and labels {"${key}": "${SENSITIVE_POOL}"}.` };
-    if (label === SENSITIVE_POOL && !list.some((t) => t?.key === key && t?.value === SENSITIVE_POOL && REPELLING.includes(String(t?.effect)))) {
+    if (label === SENSITIVE_POOL && !list.some((t) => t.key === key && t.value === SENSITIVE_POOL && REPELLING.includes(String(t.effect)))) {
       report({ message: `labels["${key}"] = ${SENSITIVE_POOL} but taints has no {key: "${key}", value: "${SENSITIVE_POOL}", effect: NO_SCHEDULE}: ordinary pods can land on the sensitive pool`, ...fix });
     }
     list.forEach((t, i) => {
-      if (t?.key === key && t?.value !== label) {
-        report({ message: `taints[${i}] ${key}=${String(t?.value)} does not match labels["${key}"] = ${label === undefined ? "<absent>" : String(label)}: workloads could tolerate but not select the pool`, ...fix });
+      if (t.key === key && t.value !== label) {
+        report({ message: `taints[${i}] ${key}=${String(t.value)} does not match labels["${key}"] = ${label === undefined ? "<absent>" : String(label)}: workloads could tolerate but not select the pool`, ...fix });
       }
     });
   },

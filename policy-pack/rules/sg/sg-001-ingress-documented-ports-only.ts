@@ -1,4 +1,4 @@
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import {
   describeRole,
   describeSource,
@@ -7,12 +7,13 @@ import {
   permittingRow,
   roleHint,
   tableRows,
+  targetRoleFix,
   withinRow,
 } from "../../core/security-groups";
 import { eachIngressSource, INGRESS_TYPES } from "./each-ingress";
 
 /** SG-001: every ingress rule must be one row of the port table, from a source that row permits. */
-export const sg001 = resourceRule({
+export const sg001 = nativeResourceRule({
   id: "SG-001",
   name: "sg-ingress-documented-ports-only",
   description: "Security-group ingress must match a row of the port table (protocol, ports and source) for the SG's role.",
@@ -44,7 +45,7 @@ export const sg001 = resourceRule({
         rows.length === 0
           ? `${traffic} (${rule.protocolField}, ${rule.at}fromPort/${rule.at}toPort) from ${describeSource(source)} on ${describeRole(role)} is not a port-table row for controlPlane=${config.controlPlane}`
           : `${traffic} from ${describeSource(source)} on ${describeRole(role)}: row ${rows.map((r) => r.id).join("/")} permits only ${[...new Set(rows.flatMap((r) => r.sources))].join(", ")}`;
-      report({ message: message + roleHint(source) });
+      report({ message: message + roleHint(source), ...(role === "infrastructure" ? { remediation: targetRoleFix(resource.type) } : {}) });
     });
   },
 });

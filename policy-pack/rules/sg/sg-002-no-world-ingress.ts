@@ -1,10 +1,10 @@
 import { isWorld } from "../../core/cidr";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { describeRole, describeTraffic, publicAllowlisted } from "../../core/security-groups";
 import { eachIngressSource, INGRESS_TYPES } from "./each-ingress";
 
 /** SG-002: no ingress from 0.0.0.0/0 or ::/0 except allowlisted listeners on lb SGs. */
-export const sg002 = resourceRule({
+export const sg002 = nativeResourceRule({
   id: "SG-002",
   name: "sg-no-world-ingress",
   description: "No security-group ingress from 0.0.0.0/0 or ::/0, except allowlisted listeners on load-balancer SGs.",

@@ -1,5 +1,5 @@
 import { SELF_MANAGED_ONLY_PORTS } from "../../baseline/ports";
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { allTrafficPermitted, describeSource, describeTraffic, overlapsPorts } from "../../core/security-groups";
 import { eachIngressSource, INGRESS_TYPES } from "./each-ingress";
 
@@ -7,7 +7,7 @@ import { eachIngressSource, INGRESS_TYPES } from "./each-ingress";
 const SELF_ONLY = SELF_MANAGED_ONLY_PORTS.filter((p) => p.fromPort !== 6443);
 
 /** SG-003: etcd/6443/scheduler/controller-manager ports closed on EKS; self-only when self-managed. */
-export const sg003 = resourceRule({
+export const sg003 = nativeResourceRule({
   id: "SG-003",
   name: "sg-no-self-managed-control-plane-ports",
   description: "On EKS no ingress may reach etcd (2379-2380), 6443, 10257 or 10259; when self-managed, etcd/scheduler/controller-manager are self-only.",

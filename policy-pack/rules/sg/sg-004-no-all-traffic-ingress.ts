@@ -1,9 +1,9 @@
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { allTrafficPermitted, describeRole, describeSource, describeTraffic, tableRows, withinRow } from "../../core/security-groups";
 import { eachIngressSource, INGRESS_TYPES } from "./each-ingress";
 
 /** SG-004: all-traffic ingress only from self (intra) or on the pod SG; no port ranges wider than a row. */
-export const sg004 = resourceRule({
+export const sg004 = nativeResourceRule({
   id: "SG-004",
   name: "sg-no-all-traffic-ingress",
   description: "All-traffic ingress (-1/all) only from self (or self/node on the pod SG); TCP/UDP ranges never wider than their port-table row.",

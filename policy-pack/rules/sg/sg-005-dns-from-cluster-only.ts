@@ -1,11 +1,11 @@
-import { resourceRule } from "../../core/rule";
+import { nativeResourceRule } from "../../core/native";
 import { allTrafficPermitted, describeSource, describeTraffic, overlapsPorts, roleHint, sourceKinds } from "../../core/security-groups";
 import { eachIngressSource, INGRESS_TYPES } from "./each-ingress";
 
 const CLUSTER_SOURCES = ["self", "node", "cluster", "pods"] as const;
 
 /** SG-005: DNS (53) only from self or the cluster/node/pod SGs, never from a CIDR. */
-export const sg005 = resourceRule({
+export const sg005 = nativeResourceRule({
   id: "SG-005",
   name: "sg-dns-from-cluster-only",
   description: "Port 53 (TCP/UDP) ingress only from self or a cluster/node/pod SG, never from a CIDR.",

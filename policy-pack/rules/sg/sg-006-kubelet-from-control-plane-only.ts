@@ -1,12 +1,11 @@
-import { LABELS } from "../../baseline/labels";
-import { resourceRule } from "../../core/rule";
-import { allTrafficPermitted, describeSource, describeTraffic, overlapsPorts, roleHint, sourceKinds } from "../../core/security-groups";
+import { nativeResourceRule } from "../../core/native";
+import { allTrafficPermitted, describeSource, describeTraffic, overlapsPorts, roleHint, sourceKinds, sourceRoleFix } from "../../core/security-groups";
 import { eachIngressSource, INGRESS_TYPES } from "./each-ingress";
 
 const KUBELET_SOURCES = ["self", "cluster", "control-plane"] as const;
 
 /** SG-006: kubelet 10250 only from the cluster/control-plane SG or self. */
-export const sg006 = resourceRule({
+export const sg006 = nativeResourceRule({
   id: "SG-006",
   name: "sg-kubelet-from-control-plane-only",
   description: "Kubelet API (TCP 10250) ingress only from the cluster/control-plane SG or self.",
@@ -24,7 +23,10 @@ export const sg006 = resourceRule({
       if (KUBELET_SOURCES.some((k) => kinds.has(k))) return; // CIDRs and prefix lists never count as kubelet sources (sourceKinds)
       report({
         message: `${describeTraffic(rule)} reaches the kubelet (10250) from ${describeSource(source)}; only the cluster/control-plane SG or self may${roleHint(source)}`,
-        remediation: `Replace ${source.field} with the cluster security group (tag ${LABELS.sourceRole}=cluster on the rule).`,
+        remediation:
+          source.kind === "sg" && !source.role
+            ? `Replace ${source.field} with the cluster security group, or if it already is: ${sourceRoleFix(source).replace("<node|cluster|control-plane|lb|pods>", "cluster")}.`
+            : `Replace ${source.field} with the cluster security group (vpcConfig.clusterSecurityGroupId).`,
       });
     });
   },

@@ -1,9 +1,9 @@
-import { stackRule } from "../../core/rule";
+import { nativeStackRule } from "../../core/native";
 import { SG_TYPES } from "../../core/security-groups";
 import { readMaybeUnknown } from "../../core/unknowns";
 
 /** SG-008: a security group must not mix inline `ingress` with standalone rule resources (they overwrite each other). */
-export const sg008 = stackRule({
+export const sg008 = nativeStackRule({
   id: "SG-008",
   name: "sg-no-rule-management-conflicts",
   description: "A security group with inline ingress must not also be the target of standalone SecurityGroupRule/SecurityGroupIngressRule resources.",

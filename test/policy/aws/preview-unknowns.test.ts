@@ -64,8 +64,8 @@ const cases: UnknownCase[] = [
   },
   { title: "SG-004 unknown inline ingress", rule: "SG-004", target: resource("aws:ec2/securityGroup:SecurityGroup", "sg", { ingress: A, tags: { [LABELS.sgRole]: "node" } }), field: "ingress" },
   {
-    title: "SG-001 unknown protocol",
-    rule: "SG-001",
+    title: "SG-009 (SG-001 on the tagless SecurityGroupRule) unknown protocol",
+    rule: "SG-009",
     target: resource("aws:ec2/securityGroupRule:SecurityGroupRule", "r", { type: "ingress", protocol: S, fromPort: 1, toPort: 2, cidrBlocks: ["10.0.0.0/8"], securityGroupId: S }),
     field: "protocol",
   },

@@ -45,8 +45,8 @@ const cases: RuleCase[] = [
   { title: "SG-001 ✔ cluster SG 443 from pods SG (api row)", rule: "SG-001", target: vir("cluster", { ...tcp(443), ...fromSg() }, "pods"), expect: null },
   { title: "SG-001 ✔ lb SG 443 from trusted CIDR", rule: "SG-001", target: vir("lb", { ...tcp(443), cidrIpv4: "203.0.113.0/25" }), config: trusted, expect: null },
   { title: "SG-001 ✘ lb SG 8443 from trusted CIDR", rule: "SG-001", target: vir("lb", { ...tcp(8443), cidrIpv4: "203.0.113.0/25" }), config: trusted, expect: mandatory("lbListenerPorts") },
-  { title: "SG-001 ✘ kubelet from SG of unknown role explains the tag", rule: "SG-001", target: sgr({ protocol: "tcp", fromPort: 10250, toPort: 10250, sourceSecurityGroupId: "sg-123" }), expect: mandatory(LABELS.sourceRole) },
-  { title: "SG-001 ✔ SecurityGroupRule all traffic self", rule: "SG-001", target: sgr({ protocol: "-1", fromPort: 0, toPort: 0, self: true }), expect: null },
+  { title: "SG-001 ✘ kubelet from SG of unknown role explains the tag", rule: "SG-001", target: inline(undefined, { protocol: "tcp", fromPort: 10250, toPort: 10250, securityGroups: ["sg-123"] }), expect: mandatory(LABELS.sourceRole) },
+  { title: "SG-001 ✔ untagged SG all traffic self", rule: "SG-001", target: inline(undefined, { protocol: "-1", fromPort: 0, toPort: 0, self: true }), expect: null },
   {
     title: "SG-001 ✔ justified extraPorts row (webhook 9443 from cluster SG)",
     rule: "SG-001",
@@ -60,7 +60,7 @@ const cases: RuleCase[] = [
   // SG-002
   { title: "SG-002 ✘ node SG NodePorts from 0.0.0.0/0 (inline)", rule: "SG-002", target: inline("node", { protocol: "tcp", fromPort: 30000, toPort: 32767, cidrBlocks: ["0.0.0.0/0"] }), expect: mandatory("ingress[0].cidrBlocks[0]") },
   { title: "SG-002 ✘ IPv6 world (SecurityGroupIngressRule)", rule: "SG-002", target: vir("node", { ...tcp(443), cidrIpv6: "::/0" }), expect: mandatory("cidrIpv6") },
-  { title: "SG-002 ✘ IPv6 world (SecurityGroupRule)", rule: "SG-002", target: sgr({ protocol: "tcp", fromPort: 443, toPort: 443, ipv6CidrBlocks: ["::/0"] }), expect: mandatory("ipv6CidrBlocks[0]") },
+  { title: "SG-002 ✘ IPv6 world (inline, untagged SG)", rule: "SG-002", target: inline(undefined, { protocol: "tcp", fromPort: 443, toPort: 443, ipv6CidrBlocks: ["::/0"] }), expect: mandatory("ipv6CidrBlocks[0]") },
   {
     title: "SG-002 ✔ public ALB 443 via allowlist",
     rule: "SG-002",
@@ -75,13 +75,13 @@ const cases: RuleCase[] = [
   { title: "SG-003 ✘ range overlapping etcd", rule: "SG-003", target: vir("node", { ...tcp(2000, 3000), ...fromSg() }, "node"), expect: mandatory("fromPort") },
   { title: "SG-003 ✔ kubelet only", rule: "SG-003", target: vir("node", { ...tcp(10250), ...fromSg() }, "cluster"), expect: null },
   { title: "SG-003 ✔ all traffic from self", rule: "SG-003", target: inline("node", { protocol: "-1", fromPort: 0, toPort: 0, self: true }), expect: null },
-  { title: "SG-003 ✔ self-managed etcd from self", rule: "SG-003", target: sgr({ protocol: "tcp", fromPort: 2379, toPort: 2380, self: true }), config: { controlPlane: "self-managed" }, expect: null },
+  { title: "SG-003 ✔ self-managed etcd from self", rule: "SG-003", target: inline(undefined, { protocol: "tcp", fromPort: 2379, toPort: 2380, self: true }), config: { controlPlane: "self-managed" }, expect: null },
   { title: "SG-003 ✘ self-managed etcd from node SG", rule: "SG-003", target: vir("control-plane", { ...tcp(2379, 2380), ...fromSg() }, "node"), config: { controlPlane: "self-managed" }, expect: mandatory("self: true") },
   // SG-004
   { title: "SG-004 ✘ -1 from 10.0.0.0/8 (inline)", rule: "SG-004", target: inline("node", { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/8"] }), expect: mandatory("ingress[0].protocol") },
   { title: "SG-004 ✘ \"all\" from CIDR (SecurityGroupIngressRule)", rule: "SG-004", target: vir("node", { ipProtocol: "all", cidrIpv4: "10.0.0.0/8" }), expect: mandatory("ipProtocol") },
   { title: "SG-004 ✔ -1 with self: true", rule: "SG-004", target: inline("node", { protocol: "-1", fromPort: 0, toPort: 0, self: true }), expect: null },
-  { title: "SG-004 ✘ tcp 0-65535 from CIDR", rule: "SG-004", target: sgr({ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: ["10.0.0.0/16"] }), expect: mandatory("fromPort") },
+  { title: "SG-004 ✘ tcp 0-65535 from CIDR", rule: "SG-004", target: inline(undefined, { protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: ["10.0.0.0/16"] }), expect: mandatory("fromPort") },
   { title: "SG-004 ✘ protocol \"6\" 1025-65535", rule: "SG-004", target: inline("node", { protocol: "6", fromPort: 1025, toPort: 65535, cidrBlocks: ["10.0.0.0/16"] }), expect: mandatory("ingress[0].fromPort") },
   { title: "SG-004 ✔ pods SG all from node SG", rule: "SG-004", target: vir("pods", { ipProtocol: "-1", ...fromSg() }, "node"), expect: null },
   { title: "SG-004 ✘ node SG all from another node SG", rule: "SG-004", target: vir("node", { ipProtocol: "-1", ...fromSg() }, "node"), expect: mandatory("referencedSecurityGroupId") },
@@ -104,10 +104,10 @@ const cases: RuleCase[] = [
   { title: "SG-006 ✔ kubelet self-reference by id", rule: "SG-006", target: vir("node", { ...tcp(10250), ...fromSg("sg-target") }, "node"), expect: null },
   { title: "SG-006 ✔ kubelet with explicit source-role self", rule: "SG-006", target: vir("node", { ...tcp(10250), ...fromSg("sg-x") }, "self"), expect: null },
   // SG-007
-  { title: "SG-007 ✘ NodePort from 0.0.0.0/0", rule: "SG-007", target: sgr({ protocol: "tcp", fromPort: 30000, toPort: 32767, cidrBlocks: ["0.0.0.0/0"] }), expect: mandatory("cidrBlocks[0]") },
+  { title: "SG-007 ✘ NodePort from 0.0.0.0/0", rule: "SG-007", target: inline(undefined, { protocol: "tcp", fromPort: 30000, toPort: 32767, cidrBlocks: ["0.0.0.0/0"] }), expect: mandatory("cidrBlocks[0]") },
   { title: "SG-007 ✔ NodePort from ALB SG", rule: "SG-007", target: vir("node", { ...tcp(30000, 32767), ...fromSg("sg-alb") }, "lb"), expect: null },
   { title: "SG-007 ✔ NodePort from trusted CIDR", rule: "SG-007", target: vir("node", { ...tcp(30080), cidrIpv4: "203.0.113.0/24" }), config: trusted, expect: null },
-  { title: "SG-007 ✔ NodePort from trustedSecurityGroupIds", rule: "SG-007", target: sgr({ protocol: "udp", fromPort: 30000, toPort: 32767, sourceSecurityGroupId: "sg-shared-alb" }), config: { trustedSecurityGroupIds: ["sg-shared-alb"] }, expect: null },
+  { title: "SG-007 ✔ NodePort from trustedSecurityGroupIds", rule: "SG-007", target: inline(undefined, { protocol: "udp", fromPort: 30000, toPort: 32767, securityGroups: ["sg-shared-alb"] }), config: { trustedSecurityGroupIds: ["sg-shared-alb"] }, expect: null },
   { title: "SG-007 ✘ NodePort from VPC CIDR", rule: "SG-007", target: vir("node", { ...tcp(30000, 32767), cidrIpv4: "10.0.0.0/16" }), expect: mandatory("cidrIpv4") },
 ];
 

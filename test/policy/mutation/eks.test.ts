@@ -123,10 +123,17 @@ describe("EKS-004S the in-stack Secrets key", () => {
     expect(v.filter((x) => x.level === "mandatory").map((x) => x.message)).toContainEqual(expect.stringContaining('key secrets-key: customerMasterKeySpec = "HMAC_256"'));
   });
 
-  it("ignores resources that are not aws:eks/cluster:Cluster, even with an encryptionConfig dependency on a weak key", () => {
+  it("ignores resources that are not clusters, even with an encryptionConfig dependency on a weak key", () => {
+    const weak = key({ keySpec: "RSA_2048", enableKeyRotation: false });
+    const other = resource("aws:eks/addon:Addon", "other", { encryptionConfig: [{ provider: { keyArn }, resources: ["secrets"] }] }, { propertyDependencies: { encryptionConfig: [weak.urn] } });
+    expect(violationsOf("EKS-004S", [weak, other])).toEqual([]);
+  });
+  it("judges the aws-native:eks:Cluster equivalent through its encryptionConfig dependency (issue 16.5)", () => {
     const weak = key({ keySpec: "RSA_2048", enableKeyRotation: false });
     const native = resource("aws-native:eks:Cluster", "native", { encryptionConfig: [{ provider: { keyArn }, resources: ["secrets"] }] }, { propertyDependencies: { encryptionConfig: [weak.urn] } });
-    expect(violationsOf("EKS-004S", [weak, native])).toEqual([]);
+    const vs = violationsOf("EKS-004S", [weak, native]);
+    expect(vs.map((v) => v.message)).toContainEqual(expect.stringContaining("encryptionConfig[0].provider.keyArn → key secrets-key"));
+    expect(vs.every((v) => v.urn === native.urn)).toBe(true);
   });
   it("follows only dependencies that are KMS keys: an alias in between is not judged as a key", () => {
     const alias = resource("aws:kms/alias:Alias", "secrets-alias", { name: "alias/eks-secrets", targetKeyId: "abc" });

@@ -243,13 +243,14 @@ describe("NODE-007 AMI families and image allowlists", () => {
     expect(messages(vs)).toEqual([expect.stringContaining("amiType is absent")]);
   });
 
-  it("CUSTOM is accepted once allowedImageIds approves images", () => {
+  it("CUSTOM is accepted (the launch template's imageId is judged instead)", () => {
     expect(violationsOf("NODE-007", ng({ amiType: "CUSTOM" }), { allowedImageIds: ["resolve:ssm:/hardened/"] })).toEqual([]);
+    expect(violationsOf("NODE-007", ng({ amiType: "CUSTOM" }))).toEqual([]);
   });
 
   it("a family outside allowedAmiTypes is reported with the configured prefixes", () => {
     const vs = violationsOf("NODE-007", ng({ amiType: "WINDOWS_CORE_2022_x86_64" }));
-    expect(messages(vs)).toEqual(["NODE-007: amiType = WINDOWS_CORE_2022_x86_64 does not match config allowedAmiTypes (AL2023_, BOTTLEROCKET_)"]);
+    expect(messages(vs)).toEqual([expect.stringMatching(/^NODE-007: amiType = WINDOWS_CORE_2022_x86_64 is not a supported type of an allowed family \(config allowedAmiTypes AL2023_, BOTTLEROCKET_;/)]);
     expect(levels(vs)).toEqual(["mandatory"]);
   });
 });

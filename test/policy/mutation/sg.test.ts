@@ -9,7 +9,7 @@ import type { PackConfig } from "../../../policy-pack/core/config";
 import type { StackResource } from "../../../policy-pack/core/rule";
 import { resource, violationsOf } from "../../support/rules";
 
-import { SG, SGR, VIR, fromSg, inline, sgr, tcp, udp, vir } from "../aws/sg-fixtures";
+import { SG, SGR, VIR, fromSg, inline, tcp, udp, vir } from "../aws/sg-fixtures";
 
 interface Row {
   readonly title: string;
@@ -58,13 +58,13 @@ describe("SG-001 which port-table row the message names", () => {
       title: "SG-001 ✘ all traffic from a CIDR on an untagged SG names the intra row (the only row infrastructure SGs get)",
       rule: "SG-001",
       target: inline(undefined, { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/8"] }),
-      expect: mandatory(1, ["untagged (infrastructure) SG", "row intra permits only self"], ["not a port-table row"]),
+      expect: mandatory(1, ["without a hardened-cluster.io/sg-role tag (infrastructure", "row intra permits only self"], ["not a port-table row"]),
     },
     {
-      title: "SG-001 ✘ all traffic from a peer SG on an untagged SG (SecurityGroupRule) names the intra row",
+      title: "SG-001 ✘ all traffic from a peer SG on an untagged SG (inline) names the intra row",
       rule: "SG-001",
-      target: sgr({ protocol: "-1", fromPort: 0, toPort: 0, sourceSecurityGroupId: "sg-peer" }),
-      expect: mandatory(1, ["sourceSecurityGroupId = sg-peer", "row intra permits only self"]),
+      target: inline(undefined, { protocol: "-1", fromPort: 0, toPort: 0, securityGroups: ["sg-peer"] }),
+      expect: mandatory(1, ["securityGroups[0] = sg-peer", "row intra permits only self"]),
     },
     {
       title: "SG-001 ✘ ICMP on a node SG is not a row (intra does not cover a specific protocol)",
@@ -99,7 +99,7 @@ describe("SG-001 which port-table row the message names", () => {
 describe("SG-002 only CIDR sources can be the world", () => {
   run([
     { title: "SG-002 ✔ prefix list source on a node SG", rule: "SG-002", target: inline("node", { protocol: "tcp", fromPort: 443, toPort: 443, prefixListIds: ["pl-0123"] }), expect: null },
-    { title: "SG-002 ✘ world on an untagged SG says lb-only", rule: "SG-002", target: sgr({ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }), expect: mandatory(1, ["cidrBlocks[0] = 0.0.0.0/0 opens tcp 22", "allowed only on lb SGs"]) },
+    { title: "SG-002 ✘ world on an untagged SG says lb-only", rule: "SG-002", target: inline(undefined, { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }), expect: mandatory(1, ["cidrBlocks[0] = 0.0.0.0/0 opens tcp 22", "allowed only on lb SGs"]) },
   ]);
 });
 
@@ -140,9 +140,9 @@ describe("SG-003 how the closed port is named", () => {
 describe("SG-004 ranges: only multi-port TCP/UDP ranges are judged", () => {
   run([
     { title: "SG-004 ✔ single undocumented TCP port (SG-001's finding, not a range)", rule: "SG-004", target: vir("node", { ...tcp(8080), ...fromSg() }, "node"), expect: null },
-    { title: "SG-004 ✔ single undocumented UDP port from a CIDR", rule: "SG-004", target: sgr({ protocol: "udp", fromPort: 4789, toPort: 4789, cidrBlocks: ["10.0.0.0/16"] }), expect: null },
+    { title: "SG-004 ✔ single undocumented UDP port from a CIDR", rule: "SG-004", target: inline(undefined, { protocol: "udp", fromPort: 4789, toPort: 4789, cidrBlocks: ["10.0.0.0/16"] }), expect: null },
     { title: "SG-004 ✔ ICMP type 3 code 4 (fromPort ≠ toPort is type/code, not a port range)", rule: "SG-004", target: vir("node", { ipProtocol: "icmp", fromPort: 3, toPort: 4, cidrIpv4: "10.0.0.0/16" }), expect: null },
-    { title: "SG-004 ✔ ESP (protocol 50) without ports", rule: "SG-004", target: sgr({ protocol: "50", cidrBlocks: ["10.0.0.0/16"] }), expect: null },
+    { title: "SG-004 ✔ ESP (protocol 50) without ports", rule: "SG-004", target: inline(undefined, { protocol: "50", cidrBlocks: ["10.0.0.0/16"] }), expect: null },
     {
       title: "SG-004 ✘ UDP 0-65535 from a CIDR",
       rule: "SG-004",
@@ -166,9 +166,9 @@ describe("SG-005 / SG-006 which sources and protocols are in scope", () => {
     { title: "SG-005 ✘ DNS from a prefix list", rule: "SG-005", target: inline("node", { protocol: "udp", fromPort: 53, toPort: 53, prefixListIds: ["pl-0123"] }), expect: mandatory(1, ["DNS (53) from ingress[0].prefixListIds[0] = pl-0123"]) },
     { title: "SG-005 ✔ DNS from the cluster SG", rule: "SG-005", target: vir("node", { ...udp(53), ...fromSg("sg-cluster") }, "cluster"), expect: null },
     { title: "SG-005 ✔ DNS on the pod SG from the pod SG", rule: "SG-005", target: vir("cluster", { ...tcp(53), ...fromSg("sg-pods") }, "pods"), expect: null },
-    { title: "SG-005 ✘ DNS from an SG of unknown role explains the tag", rule: "SG-005", target: sgr({ protocol: "udp", fromPort: 53, toPort: 53, sourceSecurityGroupId: "sg-123" }), expect: mandatory(1, ["sourceSecurityGroupId = sg-123", LABELS.sourceRole]) },
+    { title: "SG-005 ✘ DNS from an SG of unknown role explains the tag", rule: "SG-005", target: inline(undefined, { protocol: "udp", fromPort: 53, toPort: 53, securityGroups: ["sg-123"] }), expect: mandatory(1, ["securityGroups[0] = sg-123", LABELS.sourceRole]) },
     { title: "SG-006 ✔ UDP 10250 is not the kubelet API (TCP only)", rule: "SG-006", target: vir("node", { ...udp(10250), cidrIpv4: "10.0.0.0/16" }), expect: null },
-    { title: "SG-006 ✔ UDP range spanning 10250 from a CIDR", rule: "SG-006", target: sgr({ protocol: "17", fromPort: 10000, toPort: 11000, cidrBlocks: ["10.0.0.0/16"] }), expect: null },
+    { title: "SG-006 ✔ UDP range spanning 10250 from a CIDR", rule: "SG-006", target: inline(undefined, { protocol: "17", fromPort: 10000, toPort: 11000, cidrBlocks: ["10.0.0.0/16"] }), expect: null },
     { title: "SG-006 ✘ same CIDR on TCP 10250", rule: "SG-006", target: vir("node", { ...tcp(10250), cidrIpv4: "10.0.0.0/16" }), expect: mandatory(1, ["reaches the kubelet (10250) from cidrIpv4 = 10.0.0.0/16"]) },
     { title: "SG-006 ✘ kubelet from a prefix list", rule: "SG-006", target: inline("node", { protocol: "tcp", fromPort: 10250, toPort: 10250, prefixListIds: ["pl-0123"] }), expect: mandatory(1, ["ingress[0].prefixListIds[0] = pl-0123"]) },
     { title: "SG-006 ✘ all traffic from a CIDR reaches the kubelet", rule: "SG-006", target: inline("node", { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/16"] }), expect: mandatory(1, ["all traffic (ingress[0].protocol = \"-1\") reaches the kubelet"]) },
