@@ -48,7 +48,7 @@ export const ord001 = stackRule({
       report({
         urn: consumer.urn,
         message: `${label(consumer)} uses role ${join.role.name} (${field}) but is not ordered after ${missing.map(label).join(", ")}: it can be created before the role has its permissions, and the create call (or the first nodes/pods) fails`,
-        remediation: `Add dependsOn: [${missing.map((g) => g.name).join(", ")}] to ${consumer.name}.`,
+        remediation: `Add dependsOn on ${missing.map(label).join(", ")} to ${label(consumer)}.`,
       });
     }
   },

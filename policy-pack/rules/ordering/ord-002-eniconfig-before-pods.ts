@@ -61,7 +61,7 @@ export const ord002 = stackRule({
       report({
         urn: r.urn,
         message: `${label(r)} is not ordered after ${missing.map(label).join(", ")} while custom networking is on (${mode.by}): ${needsPods ? "its pods can start before their ENIConfig exists and get no IP" : "its nodes can start before their ENIConfig exists and must then be recycled"}`,
-        remediation: `Add dependsOn: [${missing.map((e) => e.name).join(", ")}] (or the component that creates them) to ${r.name}.`,
+        remediation: `Add dependsOn on ${missing.map(label).join(", ")} (or on the component that creates them) to ${label(r)}.`,
       });
     }
   },

@@ -55,6 +55,11 @@ export const ord003 = stackRule({
         const linked = serviceLinkedRoleOf(arn);
         if (!linked) continue;
         const slr = slrFor(linked.service, linked.roleName, slrs);
+        const unknownSlr = slrs.find((s) => quietGet(s.props, "awsServiceName") === UNKNOWN || quietGet(s.props, "customSuffix") === UNKNOWN);
+        if (!slr && unknownSlr) {
+          report({ ...cannotVerify("awsServiceName"), urn: unknownSlr.urn });
+          continue;
+        }
         if (!slr) {
           report({
             urn: key.urn,
