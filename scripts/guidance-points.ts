@@ -38,8 +38,8 @@ export const GUIDANCE_POINTS: readonly GuidancePoint[] = [
   {
     id: "G21",
     topic: "deployability",
-    seed: "AWS API reference",
-    point: "A hardened stack must also apply: names, descriptions, ARNs, CIDRs and enums within the AWS API limits, and resources created in the order the APIs need (role permissions before use, ENIConfigs before pods, service-linked roles before key policies, principals before access entries).",
+    seed: "S1 §5.1",
+    point: "Automated policies flag builds with issues before they deploy: a hardened stack must also apply: names, descriptions, ARNs, CIDRs and enums within the AWS API limits, and resources created in the order the APIs need (role permissions before use, ENIConfigs before pods, service-linked roles before key policies, principals before access entries).",
     rules: ["API-001", "API-002", "API-003", "API-004", "API-005", "API-006", "API-007", "API-008", "API-009", "API-010", "API-011", "API-012", "ORD-001", "ORD-002", "ORD-003", "ORD-004"],
     components: ["Firewall", "Cluster", "NodePool", "HardenedKey", "Deployer", "ResourceExhaustionAlarms"],
   },

@@ -59,7 +59,7 @@ export const api001 = resourceRule({
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "sg", "aws"],
-  seed: ["AWS API reference"],
+  seed: ["S1 §5.1"],
   upstream: `${EC2_TEXT_DOCS.group} · ${EC2_TEXT_DOCS.ipRange} · ${EC2_TEXT_DOCS.groupPair} · ${EC2_TEXT_DOCS.prefixList}`,
   remediation: "Keep names and descriptions to letters, digits, space and ._-:/()#,@[]+=;{}!$* (no quotes, no & in rules that reference security groups or prefix lists), at most 255 characters.",
   resourceTypes: [SG, SG_RULE, VPC_INGRESS, VPC_EGRESS],

@@ -12,7 +12,7 @@ export const api003 = resourceRule({
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "events", "aws"],
-  seed: ["AWS API reference"],
+  seed: ["S1 §5.1"],
   upstream: SPECS.map((s) => s.doc).filter((d, i, all) => all.indexOf(d) === i).join(" · "),
   remediation: "Set name to at most 64 characters of letters, digits and ._- (or shorten the resource name so the auto-name fits).",
   resourceTypes: ["aws:cloudwatch/eventRule:EventRule"],

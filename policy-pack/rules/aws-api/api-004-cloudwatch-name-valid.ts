@@ -12,7 +12,7 @@ export const api004 = resourceRule({
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "cloudwatch", "aws"],
-  seed: ["AWS API reference"],
+  seed: ["S1 §5.1"],
   upstream: SPECS.map((s) => s.doc).filter((d, i, all) => all.indexOf(d) === i).join(" · "),
   remediation: "Set the log group name to letters, digits and ._-/# (at most 512), metric filter names without : or *, alarm names of at most 255 printable characters.",
   resourceTypes: ["aws:cloudwatch/logGroup:LogGroup", "aws:cloudwatch/logMetricFilter:LogMetricFilter", "aws:cloudwatch/metricAlarm:MetricAlarm"],

@@ -12,7 +12,7 @@ export const api005 = resourceRule({
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "kms", "aws"],
-  seed: ["AWS API reference"],
+  seed: ["S1 §5.1"],
   upstream: SPECS.map((s) => s.doc).filter((d, i, all) => all.indexOf(d) === i).join(" · "),
   remediation: "Set name to alias/<name> with letters, digits and :/_- only (at most 256 characters, not under alias/aws/).",
   resourceTypes: ["aws:kms/alias:Alias"],

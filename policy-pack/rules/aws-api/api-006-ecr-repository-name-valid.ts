@@ -12,7 +12,7 @@ export const api006 = resourceRule({
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "ecr", "aws"],
-  seed: ["AWS API reference"],
+  seed: ["S1 §5.1"],
   upstream: SPECS.map((s) => s.doc).filter((d, i, all) => all.indexOf(d) === i).join(" · "),
   remediation: "Set name to lowercase segments such as team/app-name (2-256 characters, no leading, trailing or doubled separators).",
   resourceTypes: ["aws:ecr/repository:Repository"],

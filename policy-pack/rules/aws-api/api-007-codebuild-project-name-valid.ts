@@ -12,7 +12,7 @@ export const api007 = resourceRule({
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "codebuild", "aws"],
-  seed: ["AWS API reference"],
+  seed: ["S1 §5.1"],
   upstream: SPECS.map((s) => s.doc).filter((d, i, all) => all.indexOf(d) === i).join(" · "),
   remediation: "Set name to a letter or digit followed by letters, digits, - and _ (2-150 characters).",
   resourceTypes: ["aws:codebuild/project:Project"],

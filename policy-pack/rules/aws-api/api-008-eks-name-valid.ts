@@ -12,7 +12,7 @@ export const api008 = resourceRule({
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "eks", "aws"],
-  seed: ["AWS API reference"],
+  seed: ["S1 §5.1"],
   upstream: SPECS.map((s) => s.doc).filter((d, i, all) => all.indexOf(d) === i).join(" · "),
   remediation: "Set the cluster name (at most 100) or nodeGroupName (at most 63) to a letter or digit followed by letters, digits, - and _.",
   resourceTypes: ["aws:eks/cluster:Cluster", "aws:eks/nodeGroup:NodeGroup", "aws:eks/addon:Addon"],

@@ -12,7 +12,7 @@ export const api009 = resourceRule({
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "sns", "aws"],
-  seed: ["AWS API reference"],
+  seed: ["S1 §5.1"],
   upstream: SPECS.map((s) => s.doc).filter((d, i, all) => all.indexOf(d) === i).join(" · "),
   remediation: "Set name to at most 256 letters, digits, - and _ (append .fifo only for FIFO topics).",
   resourceTypes: ["aws:sns/topic:Topic"],

@@ -58,7 +58,7 @@ export const api010 = resourceRule({
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "iam", "aws"],
-  seed: ["AWS API reference"],
+  seed: ["S1 §5.1"],
   upstream: `${ARN_DOC} · ${SECRET_ARN_DOC}`,
   remediation: "Build ARNs from resource outputs or pulumi.interpolate with all six parts; for secrets use the full ARN or <name>-?????? in policies.",
   resourceTypes: [...Object.keys(POLICY_FIELDS), ...ARN_INPUT_TYPES],

@@ -27,7 +27,7 @@ export const api011 = resourceRule({
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "network", "aws"],
-  seed: ["AWS API reference"],
+  seed: ["S1 §5.1"],
   upstream: `${CIDR_DOC} · https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html`,
   remediation: "Write the network address of the block (clear the host bits), e.g. 10.0.0.0/16 instead of 10.0.0.5/16.",
   resourceTypes: Object.keys(CIDR_FIELDS),

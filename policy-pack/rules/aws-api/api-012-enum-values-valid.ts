@@ -57,7 +57,7 @@ export const api012 = resourceRule({
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "aws"],
-  seed: ["AWS API reference"],
+  seed: ["S1 §5.1"],
   upstream: [...new Set(ENUM_FIELDS.map((f) => f.doc))].join(" · "),
   remediation: "Use one of the values the API reference lists for the field (case-sensitive).",
   resourceTypes: [...new Set(ENUM_FIELDS.map((f) => f.type))],

@@ -20,7 +20,7 @@ export const ord001 = stackRule({
   enforcementLevel: "mandatory",
   severity: "high",
   groups: ["ordering", "aws-api", "iam", "aws"],
-  seed: ["AWS API reference"],
+  seed: ["S1 §5.1"],
   upstream:
     "https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html · https://docs.aws.amazon.com/eks/latest/userguide/create-node-role.html · https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/eks_node_group",
   remediation: "Add dependsOn: [<every RolePolicy / RolePolicyAttachment of the role>] to the resource that uses the role (or keep the policies that do not need later resources in a separate policy it depends on).",

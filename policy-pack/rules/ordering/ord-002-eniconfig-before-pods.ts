@@ -13,7 +13,7 @@ export const ord002 = stackRule({
   enforcementLevel: "mandatory",
   severity: "high",
   groups: ["ordering", "aws-api", "eks", "aws"],
-  seed: ["AWS API reference"],
+  seed: ["S1 §5.1"],
   upstream: CUSTOM_NETWORKING_DOCS,
   remediation: "Create the ENIConfigs first and give node groups and pod-IP add-ons dependsOn on them, or create those add-ons in the stack that creates the ENIConfigs.",
   resourceTypes: [ENICONFIG, ADDON, NODE_GROUP],

@@ -33,7 +33,7 @@ export const ord003 = stackRule({
   enforcementLevel: "mandatory",
   severity: "high",
   groups: ["ordering", "aws-api", "kms", "aws"],
-  seed: ["AWS API reference"],
+  seed: ["S1 §5.1"],
   upstream:
     "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html · https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html · https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html",
   remediation:

@@ -14,7 +14,7 @@ export const ord004 = stackRule({
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["ordering", "aws-api", "eks", "aws"],
-  seed: ["AWS API reference"],
+  seed: ["S1 §5.1"],
   upstream: "https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateAccessEntry.html · https://docs.aws.amazon.com/eks/latest/userguide/creating-access-entries.html",
   remediation: "Pass the role's arn output as principalArn (or add dependsOn: [role]) to the access entry.",
   resourceTypes: [ACCESS_ENTRY, ROLE],
