@@ -72,6 +72,8 @@ export interface NameSpec {
 const IAM_NAME = /^[\w+=,.@-]+$/;
 const IAM_NAME_TEXT = "letters, digits and _+=,.@-";
 const EKS_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]*$/;
+/** One or more characters, none of them a control character (Unicode category Cc, which includes ASCII 0-31 and 127). */
+const NO_CONTROL_CHARACTERS = /^\P{Cc}+$/u;
 
 /** Name limits of every AWS resource type the blueprint creates (and common siblings). */
 export const NAME_SPECS: readonly NameSpec[] = [
@@ -105,7 +107,7 @@ export const NAME_SPECS: readonly NameSpec[] = [
     doc: "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutMetricFilter.html",
   },
   {
-    type: "aws:cloudwatch/metricAlarm:MetricAlarm", field: "name", min: 1, max: 255, pattern: /^[^\u0000-\u001f\u007f]+$/, allowed: "printable UTF-8 (no control characters)", autoName: "pulumi",
+    type: "aws:cloudwatch/metricAlarm:MetricAlarm", field: "name", min: 1, max: 255, pattern: NO_CONTROL_CHARACTERS, allowed: "printable UTF-8 (no control characters)", autoName: "pulumi",
     doc: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html",
   },
   {

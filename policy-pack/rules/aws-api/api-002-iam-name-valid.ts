@@ -9,7 +9,7 @@ const SPECS = specsFor(NAME_SPECS, ["aws:iam/role:Role", "aws:iam/policy:Policy"
 export const api002 = resourceRule({
   id: "API-002",
   name: "iam-name-valid",
-  description: "IAM role names (1-64), policy, inline policy and instance profile names (1-128) use only letters, digits and _+=,.@-; role paths are / or /…/ of printable ASCII.",
+  description: "IAM role names (1-64), policy, inline policy and instance profile names (1-128) use only letters, digits and _+=,.@-; role paths are / or /…/ of printable ASCII. An absent name is judged as Pulumi's auto-name (resource name + 8 characters), a namePrefix as prefix + 26.",
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "iam", "aws"],

@@ -8,7 +8,7 @@ const SPECS = specsFor(NAME_SPECS, ["aws:cloudwatch/logGroup:LogGroup", "aws:clo
 export const api004 = resourceRule({
   id: "API-004",
   name: "cloudwatch-name-valid",
-  description: "CloudWatch log group names are 1-512 characters of letters, digits and ._-/# (not starting with aws/); metric filter names have no : or *; alarm names are 1-255 printable characters.",
+  description: "CloudWatch log group names are 1-512 characters of letters, digits and ._-/# (not starting with aws/); metric filter names have no : or *; alarm names are 1-255 printable characters. An absent name is judged as Pulumi's auto-name (resource name + 8 characters), a namePrefix as prefix + 26.",
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "cloudwatch", "aws"],

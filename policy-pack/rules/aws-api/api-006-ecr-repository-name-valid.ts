@@ -8,7 +8,7 @@ const SPECS = specsFor(NAME_SPECS, ["aws:ecr/repository:Repository"]);
 export const api006 = resourceRule({
   id: "API-006",
   name: "ecr-repository-name-valid",
-  description: "ECR repository names are 2-256 characters: lowercase segments of [a-z0-9] joined by single . _ or -, separated by /.",
+  description: "ECR repository names are 2-256 characters: lowercase segments of [a-z0-9] joined by single . _ or -, separated by /. An absent name is judged as Pulumi's auto-name (resource name + 8 characters), a namePrefix as prefix + 26.",
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "ecr", "aws"],

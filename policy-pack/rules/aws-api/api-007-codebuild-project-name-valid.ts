@@ -8,7 +8,7 @@ const SPECS = specsFor(NAME_SPECS, ["aws:codebuild/project:Project"]);
 export const api007 = resourceRule({
   id: "API-007",
   name: "codebuild-project-name-valid",
-  description: "CodeBuild project names are 2-150 characters: a letter or digit, then letters, digits, - and _.",
+  description: "CodeBuild project names are 2-150 characters: a letter or digit, then letters, digits, - and _. An absent name is judged as Pulumi's auto-name (resource name + 8 characters), a namePrefix as prefix + 26.",
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "codebuild", "aws"],

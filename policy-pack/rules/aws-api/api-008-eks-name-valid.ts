@@ -8,7 +8,7 @@ const SPECS = specsFor(NAME_SPECS, ["aws:eks/cluster:Cluster", "aws:eks/nodeGrou
 export const api008 = resourceRule({
   id: "API-008",
   name: "eks-name-valid",
-  description: "EKS cluster names (1-100) and node group names (1-63) start with a letter or digit and continue with letters, digits, - and _; add-on names are well-formed.",
+  description: "EKS cluster names (1-100) and node group names (1-63) start with a letter or digit and continue with letters, digits, - and _; add-on names are well-formed. An absent name is judged as Pulumi's auto-name (resource name + 8 characters), a namePrefix as prefix + 26.",
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "eks", "aws"],

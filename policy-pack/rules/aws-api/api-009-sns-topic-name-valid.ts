@@ -8,7 +8,7 @@ const SPECS = specsFor(NAME_SPECS, ["aws:sns/topic:Topic"]);
 export const api009 = resourceRule({
   id: "API-009",
   name: "sns-topic-name-valid",
-  description: "SNS topic names are 1-256 characters of letters, digits, - and _ (FIFO topics end in .fifo).",
+  description: "SNS topic names are 1-256 characters of letters, digits, - and _ (FIFO topics end in .fifo). An absent name is judged as Pulumi's auto-name (resource name + 8 characters), a namePrefix as prefix + 26.",
   enforcementLevel: "mandatory",
   severity: "medium",
   groups: ["aws-api", "sns", "aws"],
