@@ -12,7 +12,7 @@ export const api002 = resourceRule({
   description: "IAM role names (1-64), policy, inline policy and instance profile names (1-128) use only letters, digits and _+=,.@-; role paths are / or /…/ of printable ASCII. An absent name is judged as Pulumi's auto-name (resource name + 8 characters), a namePrefix as prefix + 26.",
   enforcementLevel: "mandatory",
   severity: "medium",
-  groups: ["aws-api", "iam", "aws"],
+  groups: ["aws-api", "aws"],
   seed: ["S1 §5.1"],
   upstream: SPECS.map((s) => s.doc).filter((d, i, all) => all.indexOf(d) === i).join(" · "),
   remediation: "Use names of letters, digits and _+=,.@- within the limit (role 64, policy/instance profile 128), counting the characters Pulumi appends to auto-names.",

@@ -11,7 +11,7 @@ export const api003 = resourceRule({
   description: "EventBridge rule names are 1-64 characters of letters, digits and ._- (an auto-name counts Pulumi's 8 appended characters).",
   enforcementLevel: "mandatory",
   severity: "medium",
-  groups: ["aws-api", "events", "aws"],
+  groups: ["aws-api", "detection", "aws"],
   seed: ["S1 §5.1"],
   upstream: SPECS.map((s) => s.doc).filter((d, i, all) => all.indexOf(d) === i).join(" · "),
   remediation: "Set name to at most 64 characters of letters, digits and ._- (or shorten the resource name so the auto-name fits).",

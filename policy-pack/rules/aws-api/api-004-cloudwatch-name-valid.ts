@@ -11,7 +11,7 @@ export const api004 = resourceRule({
   description: "CloudWatch log group names are 1-512 characters of letters, digits and ._-/# (not starting with aws/); metric filter names have no : or *; alarm names are 1-255 printable characters. An absent name is judged as Pulumi's auto-name (resource name + 8 characters), a namePrefix as prefix + 26.",
   enforcementLevel: "mandatory",
   severity: "medium",
-  groups: ["aws-api", "cloudwatch", "aws"],
+  groups: ["aws-api", "logs", "aws"],
   seed: ["S1 §5.1"],
   upstream: SPECS.map((s) => s.doc).filter((d, i, all) => all.indexOf(d) === i).join(" · "),
   remediation: "Set the log group name to letters, digits and ._-/# (at most 512), metric filter names without : or *, alarm names of at most 255 printable characters.",

@@ -11,7 +11,7 @@ export const api007 = resourceRule({
   description: "CodeBuild project names are 2-150 characters: a letter or digit, then letters, digits, - and _. An absent name is judged as Pulumi's auto-name (resource name + 8 characters), a namePrefix as prefix + 26.",
   enforcementLevel: "mandatory",
   severity: "medium",
-  groups: ["aws-api", "codebuild", "aws"],
+  groups: ["aws-api", "aws"],
   seed: ["S1 §5.1"],
   upstream: SPECS.map((s) => s.doc).filter((d, i, all) => all.indexOf(d) === i).join(" · "),
   remediation: "Set name to a letter or digit followed by letters, digits, - and _ (2-150 characters).",

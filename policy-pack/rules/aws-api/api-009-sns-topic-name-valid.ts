@@ -11,7 +11,7 @@ export const api009 = resourceRule({
   description: "SNS topic names are 1-256 characters of letters, digits, - and _ (FIFO topics end in .fifo). An absent name is judged as Pulumi's auto-name (resource name + 8 characters), a namePrefix as prefix + 26.",
   enforcementLevel: "mandatory",
   severity: "medium",
-  groups: ["aws-api", "sns", "aws"],
+  groups: ["aws-api", "detection", "aws"],
   seed: ["S1 §5.1"],
   upstream: SPECS.map((s) => s.doc).filter((d, i, all) => all.indexOf(d) === i).join(" · "),
   remediation: "Set name to at most 256 letters, digits, - and _ (append .fifo only for FIFO topics).",

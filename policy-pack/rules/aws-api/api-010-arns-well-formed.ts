@@ -57,7 +57,7 @@ export const api010 = resourceRule({
     "ARNs in resource inputs and in IAM, KMS, ECR, SNS and Secrets Manager policy documents have the form arn:partition:service:region:account:resource; Secrets Manager secret ARNs in policies end in their 6-character suffix or -??????.",
   enforcementLevel: "mandatory",
   severity: "medium",
-  groups: ["aws-api", "iam", "aws"],
+  groups: ["aws-api", "aws"],
   seed: ["S1 §5.1"],
   upstream: `${ARN_DOC} · ${SECRET_ARN_DOC}`,
   remediation: "Build ARNs from resource outputs or pulumi.interpolate with all six parts; for secrets use the full ARN or <name>-?????? in policies.",

@@ -19,7 +19,7 @@ export const ord001 = stackRule({
     "A CodeBuild project, EKS cluster, node group or add-on that uses an IAM role of the stack is created after every inline policy and policy attachment of that role (the APIs check the role's permissions at create time).",
   enforcementLevel: "mandatory",
   severity: "high",
-  groups: ["ordering", "aws-api", "iam", "aws"],
+  groups: ["ordering", "aws"],
   seed: ["S1 §5.1"],
   upstream:
     "https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html · https://docs.aws.amazon.com/eks/latest/userguide/create-node-role.html · https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/eks_node_group",

@@ -12,7 +12,7 @@ export const ord002 = stackRule({
     "When VPC CNI custom networking is on, node groups and every add-on that is not host-network-only (all but vpc-cni, kube-proxy, eks-pod-identity-agent) are created after the stack's ENIConfigs; such an add-on in a stack with no ENIConfig never gets pod IPs and times out DEGRADED.",
   enforcementLevel: "mandatory",
   severity: "high",
-  groups: ["ordering", "aws-api", "eks", "aws"],
+  groups: ["ordering", "eks", "aws"],
   seed: ["S1 §5.1"],
   upstream: CUSTOM_NETWORKING_DOCS,
   remediation: "Create the ENIConfigs first and give node groups and pod-IP add-ons dependsOn on them, or create those add-ons in the stack that creates the ENIConfigs.",

@@ -32,7 +32,7 @@ export const ord003 = stackRule({
     "A KMS key policy that names a service-linked role (role/aws-service-role/…) is created after the stack's aws.iam.ServiceLinkedRole for it; with none in the stack the role must already exist in the account (advisory, mandatory when pack config freshAccount is true), since KMS rejects policies with principals that do not exist.",
   enforcementLevel: "mandatory",
   severity: "high",
-  groups: ["ordering", "aws-api", "kms", "aws"],
+  groups: ["ordering", "kms", "aws"],
   seed: ["S1 §5.1"],
   upstream:
     "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html · https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html · https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html",

@@ -13,7 +13,7 @@ export const ord004 = stackRule({
     "An EKS access entry whose principalArn is an IAM role created by the same stack is ordered after that role: EKS requires an existing principal and binds the entry to its role ID, so a literal ARN without a dependency can fail or silently break when the role is replaced.",
   enforcementLevel: "mandatory",
   severity: "medium",
-  groups: ["ordering", "aws-api", "eks", "aws"],
+  groups: ["ordering", "eks", "aws"],
   seed: ["S1 §5.1"],
   upstream: "https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateAccessEntry.html · https://docs.aws.amazon.com/eks/latest/userguide/creating-access-entries.html",
   remediation: "Pass the role's arn output as principalArn (or add dependsOn: [role]) to the access entry.",
