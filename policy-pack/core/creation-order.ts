@@ -28,6 +28,7 @@ export class CreationOrder {
   private readonly byUrn: Map<string, StackResource>;
   private readonly children = new Map<string, string[]>();
   private readonly memo = new Map<string, Set<string>>();
+  private readonly descendantsMemo = new Map<string, string[]>();
   /** False when no resource carries any dependency, property dependency or parent: the engine sent no graph. */
   readonly recorded: boolean;
 
@@ -43,12 +44,15 @@ export class CreationOrder {
 
   /** Descendants of a component reached through component children only (the engine's expansion). */
   private descendants(urn: string): string[] {
+    const cached = this.descendantsMemo.get(urn);
+    if (cached) return cached;
     const out: string[] = [];
     for (const child of this.children.get(urn) ?? []) {
       out.push(child);
       const node = this.byUrn.get(child);
       if (node && isComponentType(node.type)) out.push(...this.descendants(child));
     }
+    this.descendantsMemo.set(urn, out);
     return out;
   }
 
