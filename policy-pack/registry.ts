@@ -14,6 +14,8 @@ import { serviceaccountRules } from "./rules/serviceaccount";
 import { pssRules } from "./rules/pss";
 import { serviceRules } from "./rules/service";
 import { imageRules } from "./rules/image";
+import { awsApiRules } from "./rules/aws-api";
+import { orderingRules } from "./rules/ordering";
 
 /** Every rule of the pack, by family. The pack, the scanner, the docs and the tests all read this table. */
 export const RULE_FAMILIES: Readonly<Record<string, readonly Rule[]>> = {
@@ -32,6 +34,8 @@ export const RULE_FAMILIES: Readonly<Record<string, readonly Rule[]>> = {
   pss: pssRules,
   service: serviceRules,
   image: imageRules,
+  "aws-api": awsApiRules,
+  ordering: orderingRules,
 };
 
 /** All rules, flattened in family order. */

@@ -35,4 +35,12 @@ export const GUIDANCE_POINTS: readonly GuidancePoint[] = [
   { id: "G18", topic: "secrets", seed: "S1 §5.12", point: "Secrets encrypted at rest with HSM-backed customer keys; read only by those who need them.", rules: ["EKS-004", "KMS-001", "RBAC-005"], components: ["Cluster", "HardenedKey", "Tenant"] },
   { id: "G19", topic: "audit logging", seed: "S1 §5.10", point: "Audit logs enabled, encrypted and retained.", rules: ["EKS-005", "LOG-001", "LOG-002", "LOG-003"], components: ["Cluster", "EncryptedLogGroup"] },
   { id: "G20", topic: "monitoring and alerts", seed: "S3, S1 §5.10", point: "Alert on secret changes, command execution in containers, authorization failures; runtime threat detection.", rules: ["LOG-004", "GD-001"], components: ["AuditAlarms", "RuntimeDetection", "AlertTopic"] },
+  {
+    id: "G21",
+    topic: "deployability",
+    seed: "S1 §5.1",
+    point: "Automated policies flag builds with issues before they deploy: a hardened stack must also apply: names, descriptions, ARNs, CIDRs and enums within the AWS API limits, and resources created in the order the APIs need (role permissions before use, ENIConfigs before pods, service-linked roles before key policies, principals before access entries).",
+    rules: ["API-001", "API-002", "API-003", "API-004", "API-005", "API-006", "API-007", "API-008", "API-009", "API-010", "API-011", "API-012", "ORD-001", "ORD-002", "ORD-003", "ORD-004"],
+    components: ["Firewall", "Cluster", "NodePool", "HardenedKey", "Deployer", "ResourceExhaustionAlarms"],
+  },
 ];

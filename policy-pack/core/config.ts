@@ -116,6 +116,8 @@ export interface PackConfig {
   readonly allowedRegistries: readonly string[];
   /** Require GuardDuty EKS protection features (set in prod). */
   readonly requireGuardDuty: boolean;
+  /** The stack deploys into a new account: service-linked roles named by key policies must be created by the stack (ORD-003 mandatory). */
+  readonly freshAccount: boolean;
   /** Honour exemptions carried by the resource (`hardened-cluster.io/exempt.<RULE-ID>` tag/annotation). */
   readonly allowResourceExemptions: boolean;
   /** Justified, expiring exemptions from this rule. */
@@ -162,6 +164,7 @@ export const DEFAULT_PACK_CONFIG: PackConfig = {
   allowedExternalServices: [],
   allowedRegistries: ["*.dkr.ecr.*.amazonaws.com"],
   requireGuardDuty: false,
+  freshAccount: false,
   allowResourceExemptions: true,
   exemptions: [],
 };
@@ -244,6 +247,7 @@ export const PACK_CONFIG_SCHEMA: Record<string, Record<string, unknown>> = {
   allowedExternalServices: namedAllowances,
   allowedRegistries: strings,
   requireGuardDuty: { type: "boolean" },
+  freshAccount: { type: "boolean", description: "The stack deploys into a new account: a key policy naming a service-linked role the stack does not create is a mandatory ORD-003 violation (advisory otherwise)." },
   allowResourceExemptions: { type: "boolean" },
   exemptions: {
     type: "array",

@@ -30,7 +30,13 @@ const cases: [family: string, rule: string, resource: RecordedResource][] = [
   ["service", "SVC-002", recorded("kubernetes:core/v1:Service", "svc", { metadata: { name: "s", namespace: "team-a" }, spec: { type: "ClusterIP", externalIPs: ["10.0.0.5"] } })],
   ["image", "IMG-002", recorded("kubernetes:core/v1:Pod", "latest", pod({ image: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:latest" }))],
   ["detection", "GD-001", recorded("aws:eks/cluster:Cluster", "c2", { name: "c2", roleArn: "r", vpcConfig: { subnetIds: ["s"] } })],
+  ["aws-api", "API-001", recorded("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "quote", { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 9443, toPort: 9443, referencedSecurityGroupId: "sg-2", description: "the controller's webhook" })],
+  // With `vpcCni` below (custom networking on) and no ENIConfig in the stack, CoreDNS can never get pod IPs.
+  ["ordering", "ORD-002", recorded("aws:eks/addon:Addon", "coredns", { clusterName: "c", addonName: "coredns" })],
 ];
+
+/** The vpc-cni add-on that turns custom networking on for the ORD-002 case. */
+const vpcCni = recorded("aws:eks/addon:Addon", "vpc-cni", { clusterName: "c", addonName: "vpc-cni", configurationValues: JSON.stringify({ env: { AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: "true" } }) });
 
 describe("the real pack over the protocol, one rule per family", () => {
   let pack: PackProcess;
@@ -39,7 +45,7 @@ describe("the real pack over the protocol, one rule per family", () => {
 
   beforeAll(async () => {
     pack = await startPack();
-    result = await analyzeWithPack(pack.port, [...cases.map(([, , r]) => r), compliantPod], { shared: { requireGuardDuty: true }, policies: {} });
+    result = await analyzeWithPack(pack.port, [...cases.map(([, , r]) => r), compliantPod, vpcCni], { shared: { requireGuardDuty: true }, policies: {} });
   });
   afterAll(() => pack?.stop());
 

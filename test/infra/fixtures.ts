@@ -62,11 +62,15 @@ export function toStackResource(r: RecordedResource, view: "inputs" | "outputs")
   };
 }
 
-/** Judge recorded custom resources with every rule of the pack, as the preview engine does. */
+/**
+ * Judge recorded resources with every rule of the pack, as the engine does: resource rules see each custom
+ * resource's inputs; stack rules see every resource (components too, as `AnalyzeStack` receives all of them,
+ * so the ordering rules can follow parent edges) with its outputs, parent and dependencies.
+ */
 export function judge(resources: readonly RecordedResource[], config: Partial<PackConfig>): Evaluation {
   const custom = resources.filter((r) => r.custom);
   const byResource = evaluateAll(RULES.filter((r) => r.kind === "resource"), custom.map((r) => toStackResource(r, "inputs")), { config });
-  const byStack = evaluateAll(RULES.filter((r) => r.kind === "stack"), custom.map((r) => toStackResource(r, "outputs")), { config });
+  const byStack = evaluateAll(RULES.filter((r) => r.kind === "stack"), resources.map((r) => toStackResource(r, "outputs")), { config });
   return { violations: [...byResource.violations, ...byStack.violations], exemptions: [...byResource.exemptions, ...byStack.exemptions] };
 }
 
