@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { parsePlatformConfig } from "../../infra/config";
 import { packConfigFor } from "../../infra/policy-config";
 import { loadStackConfig, ofType } from "./stack-config";
-import { judge, stackRun } from "./fixtures";
+import { dependsOnComponent, judge, stackRun } from "./fixtures";
 
 const STACKS = ["dev", "staging", "prod"] as const;
 
@@ -177,10 +177,7 @@ describe("bootstrap order", () => {
     expect(addons.map((a) => a.inputs.addonName).sort()).toEqual(["amazon-cloudwatch-observability", "coredns"]);
     // B3: the observability add-on (non-host-network operator pod) waits for the ENIConfigs, like CoreDNS.
     const networking = ofType(resources, "hardened-cluster:network:PodNetworking")[0];
-    for (const addon of addons) {
-      const parent = resources.find((r) => r.urn === addon.parent)!;
-      expect([...addon.dependencies, ...parent.dependencies]).toContain(networking.urn);
-    }
+    for (const addon of addons) expect(dependsOnComponent(resources, resources.find((r) => r.urn === addon.parent)!, networking)).toBe(true);
     expect(seen).toHaveLength(4);
   });
 
@@ -197,6 +194,6 @@ describe("bootstrap order", () => {
     expect(outputs.observability).toBeUndefined();
     const addon = ofType(resources, "aws:eks/addon:Addon").find((a) => a.inputs.addonName === "amazon-cloudwatch-observability")!;
     const component = resources.find((r) => r.urn === addon.parent)!;
-    for (const pool of ofType(resources, "hardened-cluster:node-pool:NodePool")) expect(component.dependencies).toContain(pool.urn);
+    for (const pool of ofType(resources, "hardened-cluster:node-pool:NodePool")) expect(dependsOnComponent(resources, component, pool)).toBe(true);
   });
 });
