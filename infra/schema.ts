@@ -148,6 +148,11 @@ export const platformConfigShape = {
       path: ["secretsProviderKeyArn"],
       params: { fix: "create a KMS key for Pulumi secrets (docs/deploy.md step 1) and set its key ARN" },
     })
+    .refine((d) => !d.backendUrl.startsWith("s3://") || d.stack.startsWith("organization/"), {
+      message: "a DIY (s3://) backend names stacks organization/<project>/<stack>",
+      path: ["stack"],
+      params: { fix: "use organization/hardened-cluster-in-cluster/<env>" },
+    })
     .refine((d) => d.sourceType !== "S3" || /^[a-z0-9.-]{3,63}\/.+\.zip$/.test(d.sourceLocation), { message: "an S3 source must be <bucket>/<key>.zip", path: ["sourceLocation"] })
     .optional(),
   protect: z.boolean().default(false),

@@ -217,7 +217,8 @@ export class Deployer extends pulumi.ComponentResource {
         logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: logs.name }, s3Logs: { status: "DISABLED" } },
         tags,
       },
-      { parent: this, dependsOn: [logs.logGroup, this.policies.build] },
+      // Both policies before the project: neither waits for the cluster, and a build never starts half-authorised.
+      { parent: this, dependsOn: [logs.logGroup, this.policies.build, this.policies.deploy] },
     );
 
     // Its own access entry (N1: after the role exists; EKS stores the role's unique id). Kubernetes rights
@@ -250,6 +251,9 @@ function validateDeployerArgs(args: DeployerArgs): void {
   }
   if (args.backendUrl.startsWith("s3://") && !args.secretsProviderKeyArn) {
     throw fail("secretsProviderKeyArn", "is required for an s3:// backend (no passphrase in a build)", "pass the KMS key ARN of the awskms:// secrets provider");
+  }
+  if (args.backendUrl.startsWith("s3://") && !args.stack.startsWith("organization/")) {
+    throw fail("stack", `"${args.stack}" is not organization/<project>/<stack>`, "DIY (s3://) backends use the fixed organization name `organization`");
   }
   if (args.accessTokenSecretArn !== undefined && !SECRET_ARN_PATTERN.test(args.accessTokenSecretArn)) {
     throw fail("accessTokenSecretArn", `"${args.accessTokenSecretArn}" is not a full secret ARN`, "copy the ARN with its 6-character suffix (…:secret:<name>-AbCdEf) from the Secrets Manager console");

@@ -109,6 +109,7 @@ export function buildPolicy(input: DeployerPermissionsInput): PolicyDocument {
   }
   if (input.source) {
     statements.push({ Sid: "Source", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: `arn:${input.partition}:s3:::${input.source.bucket}/${input.source.key}` });
+    statements.push({ Sid: "SourceBucket", Effect: "Allow", Action: ["s3:GetBucketLocation", "s3:GetBucketAcl"], Resource: `arn:${input.partition}:s3:::${input.source.bucket}` });
   }
   return { Version: "2012-10-17", Statement: statements };
 }

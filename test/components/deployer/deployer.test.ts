@@ -43,6 +43,7 @@ describe("Deployer under mocks", () => {
     const build = byName(resources, "aws:iam/rolePolicy:RolePolicy", "-build");
     const cluster = ofType(resources, "aws:eks/cluster:Cluster")[0];
     expect(project.dependencies).toContain(build.urn);
+    expect(project.dependencies).toContain(byName(resources, "aws:iam/rolePolicy:RolePolicy", "-deploy").urn);
     expect(build.dependencies).not.toContain(cluster.urn);
     for (const policy of ofType(resources, "aws:iam/rolePolicy:RolePolicy")) {
       expect(Object.values(policy.propertyDependencies).flat()).not.toContain(cluster.urn);
