@@ -216,7 +216,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
       },
       pools: poolOutputs,
       kmsKeys: { logs: logsKey.arn, secrets: secretsKey.arn, ebs: ebsKey.arn },
-      deployer: deployer ? { projectName: deployer.project.name, roleArn: deployer.roleArn } : undefined,
+      deployer: deployer ? { projectName: deployer.project.name, roleArn: deployer.roleArn, callerPolicy: deployer.callerPolicy } : undefined,
       policyConfig: packConfigFor(config),
       detection: {
         alertTopicArn: detection.topic.topicArn,

@@ -9,7 +9,7 @@ import { EncryptedLogGroup } from "../logs";
 import { tenantGroup } from "../tenant/rbac";
 import { buildspec } from "./buildspec";
 import { awsKmsSecretsProvider, KMS_KEY_ARN_PATTERN, parseEcrImage, parseS3Backend, parseS3Source, SECRET_ARN_PATTERN } from "./arns";
-import { buildPolicy, deployPolicy, type DeployerPermissionsInput } from "./permissions";
+import { buildPolicy, deployPolicy, startBuildCallerPolicy, type DeployerPermissionsInput } from "./permissions";
 import { DEPLOYER_GROUP } from "./rbac";
 
 export { buildspec, buildspecEnv, type BuildspecInput, type InstallMode } from "./buildspec";
@@ -130,6 +130,8 @@ export class Deployer extends pulumi.ComponentResource {
   readonly policies: { readonly build: aws.iam.RolePolicy; readonly deploy: aws.iam.RolePolicy };
   /** The deployer's EKS access entry (group {@link DEPLOYER_GROUP}). */
   readonly accessEntry: aws.eks.AccessEntry;
+  /** IAM policy (JSON) to attach to whoever may start a deploy: this project only, no overrides (W4). */
+  readonly callerPolicy: pulumi.Output<string>;
 
   constructor(name: string, args: DeployerArgs, opts?: pulumi.ComponentResourceOptions) {
     validateDeployerArgs(args);
@@ -165,8 +167,8 @@ export class Deployer extends pulumi.ComponentResource {
     const role = new aws.iam.Role(`${name}`, { name: args.roleName, assumeRolePolicy: serviceTrustPolicy("codebuild.amazonaws.com", args.accountId), tags }, child);
     this.roleArn = role.arn;
 
-    // Both documents are literals (no cluster ARN output): the project depends on the build policy and is
-    // not created before it (audit B2: CreateProject checks ec2:DescribeSecurityGroups with this role).
+    // Both documents are literals (no cluster ARN output), so the project can wait for them without waiting
+    // for the cluster (audit B2: CreateProject checks ec2:DescribeSecurityGroups with this role).
     const permissions = deployerPermissionsInput(name, args);
     this.policies = {
       build: new aws.iam.RolePolicy(`${name}-build`, { role: role.id, policy: pulumi.output(args.kmsKeyArn).apply((key) => JSON.stringify(buildPolicy({ ...permissions, buildKeyArn: key }))) }, child),
@@ -237,7 +239,8 @@ export class Deployer extends pulumi.ComponentResource {
         { parent: this, dependsOn: [this.accessEntry] },
       );
     }
-    this.registerOutputs({ roleArn: this.roleArn, projectName: this.project.name });
+    this.callerPolicy = this.project.arn.apply((arn) => JSON.stringify(startBuildCallerPolicy(arn)));
+    this.registerOutputs({ roleArn: this.roleArn, projectName: this.project.name, callerPolicy: this.callerPolicy });
   }
 }
 

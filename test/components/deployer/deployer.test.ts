@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { recordResources, type RecordedResource } from "../../../cli/preview/record";
+import * as pulumi from "@pulumi/pulumi";
 import { buildspec, Deployer, DEPLOYER_GROUP, type DeployerArgs } from "../../../components/deployer";
 import { ofType } from "../../infra/stack-config";
 
@@ -23,10 +24,12 @@ const PROD: DeployerArgs = {
   protectedPrincipalArns: ["arn:aws:iam::333333333333:role/platform-breakglass"],
 };
 
+let callerPolicy: pulumi.Output<string> | undefined;
+
 async function record(args: DeployerArgs, withCluster = true): Promise<RecordedResource[]> {
   return recordResources(() => {
     const cluster = withCluster ? new aws.eks.Cluster("hc-prod", { name: "hc-prod", roleArn: "arn:aws:iam::333333333333:role/hc-prod-cluster", vpcConfig: { subnetIds: ["subnet-a"] } }) : undefined;
-    new Deployer("hc-prod-deployer", { ...args, cluster });
+    callerPolicy = new Deployer("hc-prod-deployer", { ...args, cluster }).callerPolicy;
   });
 }
 
@@ -60,6 +63,13 @@ describe("Deployer under mocks", () => {
     expect(entry.dependencies).toEqual(expect.arrayContaining([role.urn, ofType(resources, "aws:eks/cluster:Cluster")[0].urn]));
     expect(entry.inputs).toMatchObject({ principalArn: "arn:aws:iam::333333333333:role/hc-prod-deployer", kubernetesGroups: [DEPLOYER_GROUP], type: "STANDARD" });
     expect(ofType(resources, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation")).toHaveLength(0);
+  });
+
+  test("W4: it exports the no-override StartBuild policy for its callers, scoped to its project", async () => {
+    const doc = JSON.parse(await new Promise<string>((resolve) => callerPolicy!.apply(resolve)));
+    const project = ofType(resources, "aws:codebuild/project:Project")[0];
+    expect(doc.Statement[0].Resource).toBe(project.outputs.arn);
+    expect(doc.Statement.filter((s: { Effect: string }) => s.Effect === "Deny").length).toBeGreaterThanOrEqual(5);
   });
 
   test("W4: bootstrapClusterAdmin adds the cluster-admin association, after the entry", async () => {
