@@ -241,6 +241,14 @@ export const platformConfigSchema = z
         });
       }
     });
+    if (c.environment === "prod" && c.deployer?.enabled && c.deployer.sourceVersion === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["deployer", "sourceVersion"],
+        message: "must be pinned in prod: an unpinned source runs whatever was last pushed or uploaded, with the deployer's rights",
+        params: { fix: "set the reviewed commit SHA, or the S3 object version id of the uploaded zip (docs/deploy.md step 3)" },
+      });
+    }
     if (c.deployer?.enabled && c.network.privateOnly && !(c.deployer.image && parseEcrImage(c.deployer.image))) {
       ctx.addIssue({
         code: "custom",
