@@ -21,15 +21,42 @@ export interface DetectionInputs {
   readonly logsKeyArn: pulumi.Input<string>;
   /** The node pools: the observability add-on needs nodes to schedule its agents. */
   readonly nodePools: pulumi.Resource[];
+  /**
+   * Where the observability add-on is created. `this-stack` (same-stack layout): after the pools, which wait
+   * for the ENIConfigs. `in-cluster-stack` (split layout): the ENIConfigs exist only once the in-cluster
+   * stack ran, and the add-on's operator pod is not host-network, so created here it would never get an IP
+   * and time out DEGRADED (audit B3); the in-cluster stack creates it after the ENIConfigs instead.
+   */
+  readonly observabilityIn: "this-stack" | "in-cluster-stack";
   readonly tags: Record<string, string>;
+}
+
+/** What the in-cluster stack needs to create the observability add-on and its node alarms (split layout). */
+export interface ObservabilitySpec {
+  readonly clusterName: string;
+  readonly addonVersion: string;
+  /** IRSA role of the CloudWatch agent (created by the AWS stack). */
+  readonly serviceAccountRoleArn: pulumi.Input<string>;
+  readonly containerLogs: boolean;
+  readonly topicArn: pulumi.Input<string>;
+  readonly cpuThresholdPercent?: number;
+  readonly memoryThresholdPercent?: number;
 }
 
 /** The detection layer as composed. */
 export interface Detection {
   readonly topic: AlertTopic;
   readonly auditAlarms: AuditAlarms;
-  readonly resourceAlarms: ResourceExhaustionAlarms;
+  /** Container Insights and node alarms, when created in this stack. */
+  readonly resourceAlarms?: ResourceExhaustionAlarms;
+  /** Split layout: the add-on spec the in-cluster stack creates (exported as `observability`). */
+  readonly observability?: ObservabilitySpec;
   readonly runtime?: RuntimeDetection;
+}
+
+/** The CloudWatch agent's IRSA role name (deterministic, so the deployer may pass exactly this role). */
+export function cloudwatchAgentRoleName(clusterName: string): string {
+  return `${clusterName}-cloudwatch-agent`;
 }
 
 
@@ -87,29 +114,26 @@ export function composeDetection(inputs: DetectionInputs): Detection {
     tags,
   });
   const agentRole = new aws.iam.Role(`${name}-cloudwatch-agent`, {
-    name: `${name}-cloudwatch-agent`,
+    name: cloudwatchAgentRoleName(name),
     assumeRolePolicy: pulumi.all([cluster.oidcProviderArn, cluster.oidcProviderUrl]).apply(([arn, url]) => irsaTrustPolicy(arn, url, ...(CLOUDWATCH_AGENT_SERVICE_ACCOUNT.split(":") as [string, string]))),
     tags,
   });
   const agentPolicy = new aws.iam.RolePolicyAttachment(`${name}-cloudwatch-agent`, { role: agentRole.name, policyArn: CLOUDWATCH_AGENT_POLICY });
-  const resourceAlarms = new ResourceExhaustionAlarms(
-    `${name}-resources`,
-    {
-      clusterName: name,
-      addonVersion: detection.observabilityAddonVersion,
-      serviceAccountRoleArn: agentRole.arn,
-      containerLogs: detection.containerLogs,
-      topicArn: topic.topicArn,
-      cpuThresholdPercent: detection.cpuThresholdPercent,
-      memoryThresholdPercent: detection.memoryThresholdPercent,
-      tags,
-    },
-    { dependsOn: [...inputs.nodePools, performanceLogs, agentPolicy] },
-  );
+  const spec: ObservabilitySpec = {
+    clusterName: name,
+    addonVersion: detection.observabilityAddonVersion,
+    serviceAccountRoleArn: agentRole.arn,
+    containerLogs: detection.containerLogs,
+    topicArn: topic.topicArn,
+    cpuThresholdPercent: detection.cpuThresholdPercent,
+    memoryThresholdPercent: detection.memoryThresholdPercent,
+  };
+  const resourceAlarms =
+    inputs.observabilityIn === "this-stack" ? new ResourceExhaustionAlarms(`${name}-resources`, { ...spec, tags }, { dependsOn: [...inputs.nodePools, performanceLogs, agentPolicy] }) : undefined;
 
   const runtime = guardDutyEnabled(config)
     ? new RuntimeDetection(`${name}-guardduty`, { topicArn: topic.topicArn, detectorId: detection.guardDuty.detectorId, minSeverity: detection.guardDuty.minSeverity, tags })
     : undefined;
 
-  return { topic, auditAlarms, resourceAlarms, runtime };
+  return { topic, auditAlarms, resourceAlarms, observability: resourceAlarms ? undefined : spec, runtime };
 }

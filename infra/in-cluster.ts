@@ -3,9 +3,12 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PackConfig } from "../policy-pack/core/config";
 import { AdmissionMirror } from "../components/admission";
 import { ClusterAddons } from "../components/cluster/addons";
+import { DeployerRbac } from "../components/deployer/rbac";
+import { ResourceExhaustionAlarms } from "../components/detection";
 import { PodNetworking, type PodSubnet } from "../components/network/eni-configs";
 import type { PoolTaint } from "../components/node-pool";
 import { Tenant, type TenantConfig } from "../components/tenant";
+import type { ObservabilitySpec } from "./detection";
 
 /** A pool as the in-cluster layer sees it: the labels to select it and the taints to tolerate. */
 export interface PoolView {
@@ -36,20 +39,26 @@ export interface InClusterContext {
   readonly tenants: readonly TenantConfig[];
   /** The pack config the platform stack exports (`policyConfig`): the admission mirror enforces the same values. */
   readonly policyConfig: Partial<PackConfig>;
+  /** Split layout: the observability add-on to create after the ENIConfigs (the AWS stack's `observability`). */
+  readonly observability?: ObservabilitySpec;
 }
 
 /** A composer of in-cluster resources; returns extra stack outputs (e.g. `tenantNamespaces`). */
 export type InClusterComposer = (ctx: InClusterContext) => Record<string, unknown>;
 
 /**
- * The platform's own in-cluster bootstrap for the split (deployer) layout: ENIConfigs for the pod subnets
- * (VPC CNI custom networking), then CoreDNS, which only becomes healthy once pods can get IPs.
- * In the same-stack layout the AWS layer creates both itself, in that order, before the node pools.
+ * The platform's own in-cluster bootstrap for the split (deployer) layout: the deployer's scoped RBAC
+ * (components/deployer/rbac.ts), ENIConfigs for the pod subnets (VPC CNI custom networking), then CoreDNS
+ * and the observability add-on, which only become healthy once pods can get IPs (audit B3).
+ * In the same-stack layout the AWS layer creates ENIConfigs and CoreDNS itself, in that order, around the
+ * node pools, and the observability add-on after the pools.
  */
 export function bootstrapInCluster(ctx: InClusterContext): pulumi.Resource[] {
+  const rbac = new DeployerRbac(`${ctx.environment}-deployer-rbac`, { provider: ctx.provider });
   const pods = new PodNetworking(`${ctx.environment}-pod-networking`, { podSubnets: ctx.podSubnets, podSecurityGroupId: ctx.podSecurityGroupId }, { provider: ctx.provider, dependsOn: ctx.dependsOn });
   const dns = new ClusterAddons(`${ctx.environment}-dns`, { clusterName: ctx.clusterName, addons: [{ name: "coredns", version: ctx.corednsVersion }] }, { dependsOn: [pods] });
-  return [pods, dns];
+  const observability = ctx.observability ? new ResourceExhaustionAlarms(`${ctx.observability.clusterName}-resources`, ctx.observability, { dependsOn: [pods] }) : undefined;
+  return [rbac, pods, dns, ...(observability ? [observability] : [])];
 }
 
 /**

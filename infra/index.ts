@@ -24,3 +24,4 @@ export const registry = outputs.registry;
 export const tenantNamespaces = outputs.tenantNamespaces ?? [];
 export const tenants = outputs.tenants ?? {};
 export const admissionPolicies = outputs.admissionPolicies ?? [];
+export const observability = outputs.observability;

@@ -6,7 +6,7 @@ import { HardenedKey } from "../components/kms";
 import { Network } from "../components/network";
 import { NodePool, NodeRole, POOL_KINDS, type PoolKind } from "../components/node-pool";
 import { PodNetworking } from "../components/network/eni-configs";
-import { composeDetection } from "./detection";
+import { cloudwatchAgentRoleName, composeDetection } from "./detection";
 import { composeInCluster, type InClusterComposer, type InClusterContext } from "./in-cluster";
 import { composeRegistry } from "./registry";
 import { clusterAdminsFor, deployerCidrsFor, enabledAddonPorts, packConfigFor } from "./policy-config";
@@ -135,14 +135,14 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
 
   // AWS-only layers, in every environment: detection after the pools (the observability add-on needs nodes),
   // the registry once the node role it grants pulls to exists.
-  const detection = composeDetection({ config, region, cluster, logsKeyArn: logsKey.arn, nodePools: Object.values(pools), tags });
+  const detection = composeDetection({ config, region, cluster, logsKeyArn: logsKey.arn, nodePools: Object.values(pools), observabilityIn: sameStack ? "this-stack" : "in-cluster-stack", tags });
   const registry = composeRegistry({ config, region, nodeRole, tags });
 
   let deployer: Deployer | undefined;
   if (config.deployer?.enabled) {
     deployer = new Deployer(`${name}-deployer`, {
       clusterName: name,
-      clusterArn: cluster.cluster.arn,
+      cluster: cluster.cluster,
       region,
       accountId: config.accountId,
       roleName: roleNames.deployer(name),
@@ -155,11 +155,15 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
           ? { mode: "endpoints", endpointSecurityGroupId: network.endpointSecurityGroupId, s3PrefixListId: network.s3PrefixListId }
           : { mode: "nat" },
       kmsKeyArn: logsKey.arn,
-      source: { type: config.deployer.sourceType, location: config.deployer.sourceLocation, programDir: config.deployer.programDir },
+      source: { type: config.deployer.sourceType, location: config.deployer.sourceLocation, programDir: config.deployer.programDir, version: config.deployer.sourceVersion },
       stack: config.deployer.stack,
       backendUrl: config.deployer.backendUrl,
       accessTokenSecretArn: config.deployer.accessTokenSecretArn,
+      secretsProviderKeyArn: config.deployer.secretsProviderKeyArn,
       image: config.deployer.image,
+      observabilityRoleArn: roleArn(config.accountId, cloudwatchAgentRoleName(name)),
+      protectedPrincipalArns: config.admins.map((a) => a.roleArn),
+      bootstrapClusterAdmin: config.deployer.bootstrapClusterAdmin,
       logRetentionDays: config.logRetentionDays,
       protect,
       tags,
@@ -212,7 +216,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
       },
       pools: poolOutputs,
       kmsKeys: { logs: logsKey.arn, secrets: secretsKey.arn, ebs: ebsKey.arn },
-      deployer: deployer ? { projectName: deployer.project.name, roleArn: deployer.roleArn } : undefined,
+      deployer: deployer ? { projectName: deployer.project.name, roleArn: deployer.roleArn, callerPolicy: deployer.callerPolicy } : undefined,
       policyConfig: packConfigFor(config),
       detection: {
         alertTopicArn: detection.topic.topicArn,
@@ -220,6 +224,8 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
         guardDutyDetectorId: detection.runtime?.detectorId,
       },
       registry: registry ? { repositoryUrls: registry.repositoryUrls } : undefined,
+      // Split layout: the in-cluster stack creates the observability add-on after the ENIConfigs (B3).
+      observability: detection.observability,
       ...inClusterOutputs,
     },
   };

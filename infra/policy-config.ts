@@ -10,11 +10,19 @@ export function deployerCidrsFor(config: PlatformConfig): string[] {
   return config.network.availabilityZones.map((_, i) => cidrSubnet(cidrSubnet(config.network.cidr, 3, 7), 2, i));
 }
 
-/** Principals that get cluster-admin access entries: configured admins plus the deployer role. */
+/** Principals the Cluster grants cluster-admin access entries: the configured (break-glass) admins. */
 export function clusterAdminsFor(config: PlatformConfig): { name: string; principalArn: string }[] {
+  return config.admins.map((a) => ({ name: a.name, principalArn: a.roleArn }));
+}
+
+/**
+ * Principals allowed AmazonEKSClusterAdminPolicy (EKS-008): the admins, plus the deployer role only while
+ * `deployer.bootstrapClusterAdmin` is on (its first in-cluster deploy; afterwards it holds a scoped ClusterRole).
+ */
+export function clusterAdminPrincipalsFor(config: PlatformConfig): string[] {
   return [
-    ...config.admins.map((a) => ({ name: a.name, principalArn: a.roleArn })),
-    ...(config.deployer?.enabled ? [{ name: "deployer", principalArn: roleArn(config.accountId, roleNames.deployer(config.clusterName)) }] : []),
+    ...clusterAdminsFor(config).map((a) => a.principalArn),
+    ...(config.deployer?.enabled && config.deployer.bootstrapClusterAdmin ? [roleArn(config.accountId, roleNames.deployer(config.clusterName))] : []),
   ];
 }
 
@@ -33,7 +41,7 @@ export function packConfigFor(config: PlatformConfig): Partial<PackConfig> {
   return {
     trustedCidrs: [...new Set([...config.endpoint.privateAccessCidrs, ...config.endpoint.publicAccessCidrs, ...deployerCidrsFor(config)])],
     allowPublicEndpoint: config.endpoint.publicAccess,
-    clusterAdminPrincipals: clusterAdminsFor(config).map((a) => a.principalArn),
+    clusterAdminPrincipals: clusterAdminPrincipalsFor(config),
     extraPorts,
     // SG-010: the Firewall's egress plan allows HTTPS to the world only through the NAT (not in private-only networks).
     awsApiPath: config.network.privateOnly ? "endpoints" : "nat",

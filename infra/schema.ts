@@ -8,6 +8,7 @@ import { versionAtLeast } from "../components/cluster/version";
 import { detectionConfigSchema } from "../components/detection/config";
 import { registryConfigSchema } from "../components/registry/config";
 import { tenantsConfigSchema } from "../components/tenant/config";
+import { KMS_KEY_ARN_PATTERN, parseEcrImage, SECRET_ARN_PATTERN } from "../components/deployer/arns";
 
 /**
  * The stack configuration schema (namespace `hardened-cluster`), in one place.
@@ -128,11 +129,31 @@ export const platformConfigShape = {
       programDir: z.string().default("infra/in-cluster"),
       stack: z.string().regex(/^[^/]+\/[^/]+\/[^/]+$/, "must be a fully qualified stack org/project/stack"),
       backendUrl: z.string().regex(/^(https|s3):\/\//, "must be an https:// (Pulumi Cloud) or s3:// backend URL"),
-      accessTokenSecretArn: z.string().regex(/^arn:aws[a-z-]*:secretsmanager:/, "must be a Secrets Manager secret ARN").optional(),
+      /** Pinned source version (S3 object version id, commit SHA or tag): builds run the reviewed program. */
+      sourceVersion: z.string().min(1).optional(),
+      accessTokenSecretArn: z
+        .string()
+        .regex(SECRET_ARN_PATTERN, "must be the full Secrets Manager secret ARN including the 6-character suffix Secrets Manager appends (…:secret:<name>-AbCdEf); IAM does not match the name alone")
+        .optional(),
+      /** KMS key of the in-cluster stack's `awskms://` secrets provider (required with an s3:// backend). */
+      secretsProviderKeyArn: z.string().regex(KMS_KEY_ARN_PATTERN, "must be a KMS key ARN like arn:aws:kms:<region>:<account>:key/<key-id> (not an alias)").optional(),
       image: z.string().optional(),
+      /** First in-cluster deploy only: cluster-admin until the deployer's scoped ClusterRole exists (docs/deploy.md). */
+      bootstrapClusterAdmin: z.boolean().default(false),
     })
     .strict()
     .refine((d) => !d.backendUrl.startsWith("https://") || d.accessTokenSecretArn !== undefined, { message: "a Pulumi Cloud backend needs accessTokenSecretArn", path: ["accessTokenSecretArn"] })
+    .refine((d) => !d.backendUrl.startsWith("s3://") || d.secretsProviderKeyArn !== undefined, {
+      message: "an s3:// backend needs secretsProviderKeyArn (a build cannot type a passphrase)",
+      path: ["secretsProviderKeyArn"],
+      params: { fix: "create a KMS key for Pulumi secrets (docs/deploy.md step 1) and set its key ARN" },
+    })
+    .refine((d) => !d.backendUrl.startsWith("s3://") || d.stack.startsWith("organization/"), {
+      message: "a DIY (s3://) backend names stacks organization/<project>/<stack>",
+      path: ["stack"],
+      params: { fix: "use organization/hardened-cluster-in-cluster/<env>" },
+    })
+    .refine((d) => d.sourceType !== "S3" || /^[a-z0-9.-]{3,63}\/.+\.zip$/.test(d.sourceLocation), { message: "an S3 source must be <bucket>/<key>.zip", path: ["sourceLocation"] })
     .optional(),
   protect: z.boolean().default(false),
   tags: z.record(z.string()).default({}),
@@ -220,6 +241,22 @@ export const platformConfigSchema = z
         });
       }
     });
+    if (c.environment === "prod" && c.deployer?.enabled && c.deployer.sourceVersion === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["deployer", "sourceVersion"],
+        message: "must be pinned in prod: an unpinned source runs whatever was last pushed or uploaded, with the deployer's rights",
+        params: { fix: "set the reviewed commit SHA, or the S3 object version id of the uploaded zip (docs/deploy.md step 3)" },
+      });
+    }
+    if (c.deployer?.enabled && c.network.privateOnly && !(c.deployer.image && parseEcrImage(c.deployer.image))) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["deployer", "image"],
+        message: "must be an ECR image (<account>.dkr.ecr.<region>.amazonaws.com/<repo>:<tag>) with privateOnly networking: the build has no internet to install the CLI, plugins or packages",
+        params: { fix: "build the deployer image described in docs/deploy.md and push it to ECR" },
+      });
+    }
     if (c.environment === "prod" && c.detection.guardDuty.enabled === false) {
       ctx.addIssue({
         code: "custom",

@@ -5,6 +5,7 @@ import { DEFAULT_PACK_CONFIG, type PackConfig } from "../policy-pack/core/config
 import { RULES } from "../policy-pack/registry";
 import { parsePlatformConfig } from "../infra/config";
 import { packConfigFor } from "../infra/policy-config";
+import { renderInClusterPolicyConfig } from "../infra/in-cluster/policy-config";
 
 /** Folder of the platform's stack files (Pulumi.yaml `stackConfigDir`). */
 export const STACKS_DIR = path.join(__dirname, "..", "stacks");
@@ -42,4 +43,18 @@ export function renderPolicyConfig(stack: string, dir = STACKS_DIR): string {
   ) as Partial<PackConfig>;
   const file = Object.fromEntries(RULES.map((r) => [r.name, settings]));
   return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** Folder of the in-cluster program's stack files. */
+export const IN_CLUSTER_STACKS_DIR = path.join(__dirname, "..", "infra", "in-cluster", "stacks");
+
+/**
+ * The in-cluster stacks' pack-config files: each in-cluster stack file has the AWS stack file of the same
+ * name, whose exported `policyConfig` the in-cluster pack config extends.
+ */
+export function inClusterPolicyConfigFiles(): { file: string; text: string }[] {
+  return stackNames(IN_CLUSTER_STACKS_DIR).map((stack) => ({
+    file: policyConfigPath(stack, IN_CLUSTER_STACKS_DIR),
+    text: renderInClusterPolicyConfig(packConfigFor(parsePlatformConfig(rawConfig(stack, STACKS_DIR)))),
+  }));
 }

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PackConfig } from "../../policy-pack/core/config";
 import type { PodSubnet } from "../../components/network/eni-configs";
 import type { TenantConfig } from "../../components/tenant/config";
+import type { ObservabilitySpec } from "../detection";
 import type { InClusterContext, PoolView } from "../in-cluster";
 
 /**
@@ -21,6 +22,7 @@ export const PLATFORM_OUTPUTS_READ = [
   "podSubnets",
   "corednsVersion",
   "policyConfig",
+  "observability",
 ] as const;
 
 /** One output name the in-cluster program reads. */
@@ -56,5 +58,6 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
     dependsOn: [],
     tenants,
     policyConfig: await value<Partial<PackConfig>>("policyConfig"),
+    observability: await value<ObservabilitySpec>("observability"),
   };
 }

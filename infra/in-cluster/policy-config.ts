@@ -1,5 +1,6 @@
 import { DEFAULT_PACK_CONFIG, type PackConfig } from "../../policy-pack/core/config";
 import { RULES } from "../../policy-pack/registry";
+import { DEPLOYER_PLATFORM_ROLE } from "../../components/deployer/rbac";
 
 /**
  * The NetworkPolicy enforcer of the split layout: the AWS stack's vpc-cni add-on (always configured with
@@ -10,11 +11,12 @@ export const SPLIT_STACK_NETWORK_POLICY_PROVIDER = "vpc-cni";
 
 /**
  * The pack config of the in-cluster stack: the AWS stack's exported `policyConfig` (trusted principals,
- * allowed registries, ...) plus the NetworkPolicy enforcer that lives in the AWS stack. GuardDuty is
- * judged where its detector is (the AWS stack), not here.
+ * allowed registries, ...) plus the NetworkPolicy enforcer that lives in the AWS stack, and the deployer's
+ * own ClusterRole as a justified platform role (it needs escalate/bind on the tenant Roles and namespace
+ * writes, RBAC-004/009). GuardDuty is judged where its detector is (the AWS stack), not here.
  */
 export function inClusterPackConfig(platform: Partial<PackConfig>): Partial<PackConfig> {
-  return { ...platform, networkPolicyProvider: SPLIT_STACK_NETWORK_POLICY_PROVIDER, requireGuardDuty: false };
+  return { ...platform, networkPolicyProvider: SPLIT_STACK_NETWORK_POLICY_PROVIDER, requireGuardDuty: false, platformRoles: [...(platform.platformRoles ?? []), DEPLOYER_PLATFORM_ROLE] };
 }
 
 /**

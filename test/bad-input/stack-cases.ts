@@ -92,6 +92,8 @@ export const STACK_CASES: readonly StackCase[] = [
   { file: "prod-unprotected.yaml", field: "hardened-cluster:protect" },
   { file: "addon-version-latest.yaml", field: "hardened-cluster:addons.vpcCni" },
   { file: "deployer-cloud-without-token.yaml", field: "hardened-cluster:deployer.accessTokenSecretArn" },
+  { file: "deployer-token-arn-without-suffix.yaml", field: "hardened-cluster:deployer.accessTokenSecretArn: must be the full Secrets Manager secret ARN", e2e: true },
+  { file: "deployer-s3-without-secrets-key.yaml", field: "hardened-cluster:deployer.secretsProviderKeyArn", fix: /Fix: create a KMS key for Pulumi secrets/ },
   // availability zones
   { file: "az-single.yaml", field: "hardened-cluster:network.availabilityZones" },
   { file: "az-four.yaml", field: "hardened-cluster:network.availabilityZones" },

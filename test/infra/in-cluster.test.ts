@@ -9,6 +9,7 @@ import { inClusterPackConfig, renderInClusterPolicyConfig } from "../../infra/in
 import { packConfigFor } from "../../infra/policy-config";
 import { LABELS, PSA_LABELS } from "../../policy-pack/baseline/labels";
 import type { TenantConfig } from "../../components/tenant";
+import { DEPLOYER_CLUSTER_ROLE, DEPLOYER_GROUP } from "../../components/deployer/rbac";
 import { dependsOnComponent, IN_CLUSTER_DIR, inClusterRun, judge, loadInClusterStackConfig, stackRun } from "./fixtures";
 import { loadStackConfig, ofType } from "./stack-config";
 
@@ -65,7 +66,8 @@ function expectFullTenantSets(resources: readonly RecordedResource[], tenants: r
       }
     }
   }
-  expect(ofType(resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding")).toHaveLength(0);
+  // The only cluster-wide grant is the deployer's own scoped role (split layout).
+  expect(ofType(resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding").filter((b) => b.inputs.metadata?.name !== DEPLOYER_CLUSTER_ROLE)).toHaveLength(0);
 }
 
 describe.each(SPLIT)("the in-cluster stack file of %s", (stack) => {
@@ -104,6 +106,26 @@ describe.each(SPLIT)("the in-cluster stack file of %s", (stack) => {
     expect(await resolved(run.outputs.tenantNamespaces)).toEqual(tenants.flatMap((t) => t.namespaces));
   });
 
+  test("W4: the deployer's Kubernetes rights are a scoped ClusterRole bound to its access-entry group, not cluster-admin", () => {
+    const [binding] = ofType(run.resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding");
+    expect(binding.inputs.roleRef).toEqual({ apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: DEPLOYER_CLUSTER_ROLE });
+    expect(binding.inputs.subjects).toEqual([{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: DEPLOYER_GROUP }]);
+    const [role] = ofType(run.resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole");
+    const rules = role.inputs.rules as { apiGroups: string[]; resources: string[]; verbs: string[]; resourceNames?: string[] }[];
+    const granted = new Set(rules.flatMap((r) => r.resources));
+    // Every kind the in-cluster stack creates is covered; nothing that reads secrets or runs code is.
+    for (const r of run.resources.filter((x) => x.type.startsWith("kubernetes:") && !x.type.startsWith("kubernetes:rbac.authorization.k8s.io/v1:Cluster"))) {
+      const kind = String(r.inputs.kind ?? r.type.split(":").pop());
+      const plural = { Namespace: "namespaces", NetworkPolicy: "networkpolicies", ResourceQuota: "resourcequotas", LimitRange: "limitranges", Role: "roles", RoleBinding: "rolebindings", ServiceAccount: "serviceaccounts", ENIConfig: "eniconfigs", ValidatingAdmissionPolicy: "validatingadmissionpolicies", ValidatingAdmissionPolicyBinding: "validatingadmissionpolicybindings" }[kind];
+      expect(plural && granted.has(plural)).toBe(true);
+    }
+    for (const forbidden of ["*", "secrets", "pods", "pods/exec", "deployments", "clusterrolebindings/*", "mutatingwebhookconfigurations", "validatingwebhookconfigurations", "nodes/proxy"]) expect(granted.has(forbidden)).toBe(false);
+    for (const r of rules) expect(r.verbs).not.toContain("*");
+    // escalate/bind only on the tenant role names, and the deployer may touch only its own ClusterRole(Binding).
+    for (const r of rules.filter((x) => x.verbs.includes("escalate") || x.verbs.includes("bind"))) expect(r.resourceNames).toEqual(["tenant-admin", "tenant-developer", "tenant-viewer"]);
+    for (const r of rules.filter((x) => x.resources.includes("clusterroles"))) expect(r.resourceNames).toEqual([DEPLOYER_CLUSTER_ROLE]);
+  });
+
   test("the committed policy-config file is the rendering of the in-cluster pack config", () => {
     const file = fs.readFileSync(path.join(IN_CLUSTER_DIR, "stacks", `policy-config.${stack}.json`), "utf8");
     expect(file).toBe(renderInClusterPolicyConfig(packConfigFor(parsePlatformConfig(loadStackConfig(stack)))));
@@ -119,6 +141,8 @@ describe("the committed StackReference outputs cannot drift from the AWS stack",
     for (const key of PLATFORM_OUTPUTS_READ) expect(exported[key]).toBeDefined();
     // Values the AWS program computes from config (not cloud-assigned ids) must match exactly.
     for (const key of ["environment", "region", "clusterName", "pools", "corednsVersion", "policyConfig"] as const) expect(committed[key]).toEqual(exported[key]);
+    const literal = ({ clusterName, addonVersion, containerLogs, cpuThresholdPercent, memoryThresholdPercent }: Record<string, unknown>) => ({ clusterName, addonVersion, containerLogs, cpuThresholdPercent, memoryThresholdPercent });
+    expect(literal(committed.observability as Record<string, unknown>)).toEqual(literal(exported.observability as Record<string, unknown>));
     const azs = (v: unknown) => (v as { availabilityZone: string; cidr: string }[]).map((s) => `${s.availabilityZone} ${s.cidr}`);
     expect(azs(committed.podSubnets)).toEqual(azs(exported.podSubnets));
     expect(Object.keys(committed.securityGroups as object).sort()).toEqual(Object.keys(exported.securityGroups as object).sort());

@@ -17,14 +17,6 @@ export const KNOWN_AUDIT_FINDINGS: readonly KnownFinding[] = [
   // B1: free-text justifications with ' copied into SG rule descriptions (components/firewall/plan.ts).
   { audit: "B1", rule: "API-001", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", matches: (v) => v.message.includes(`("'")`) },
   { audit: "B1", rule: "API-001", type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", matches: (v) => v.message.includes(`("'")`) },
-  // B2: the deployer's CodeBuild project is not ordered after its role policy (components/deployer/index.ts).
-  { audit: "B2", rule: "ORD-001", type: "aws:codebuild/project:Project", matches: (_v, name) => name.endsWith("-deployer") },
-  // B3: the observability add-on is created in the AWS stack, which has no ENIConfig (infra/detection.ts).
-  { audit: "B3", rule: "ORD-002", type: "aws:eks/addon:Addon", matches: (_v, name) => name.endsWith("-resources-observability") },
-  // B8: staging's deployer token secret ARN lacks its -?????? suffix in the deployer role policy.
-  { audit: "B8", rule: "API-010", type: "aws:iam/rolePolicy:RolePolicy", matches: (v, name) => name.endsWith("-deployer") && v.message.includes(":secretsmanager:") },
-  // N1: the deployer access entry names the deployer role by a literal ARN, with no dependency (components/cluster/index.ts).
-  { audit: "N1", rule: "ORD-004", type: "aws:eks/accessEntry:AccessEntry", matches: (_v, name) => name.endsWith("-deployer") },
   // N2: node groups do not depend on the node role's policy attachments (components/node-pool/role.ts).
   { audit: "N2", rule: "ORD-001", type: "aws:eks/nodeGroup:NodeGroup", matches: () => true },
 ];

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { parsePlatformConfig } from "../../infra/config";
 import { packConfigFor } from "../../infra/policy-config";
 import { loadStackConfig, ofType } from "./stack-config";
-import { judge, stackRun } from "./fixtures";
+import { dependsOnComponent, judge, stackRun } from "./fixtures";
 import { withoutKnownAuditFindings } from "./known-audit-findings";
 
 const STACKS = ["dev", "staging", "prod"] as const;
@@ -160,6 +160,13 @@ describe("bootstrap order", () => {
           dependsOn: [],
           tenants: [],
           policyConfig: {},
+          observability: {
+            clusterName: "hc-prod",
+            addonVersion: "v4.1.0-eksbuild.1",
+            serviceAccountRoleArn: "arn:aws:iam::333333333333:role/hc-prod-cloudwatch-agent",
+            containerLogs: false,
+            topicArn: "arn:aws:sns:eu-west-1:333333333333:hc-prod-alerts",
+          },
         },
         (ctx) => {
           seen = ctx.dependsOn;
@@ -168,8 +175,27 @@ describe("bootstrap order", () => {
       );
     });
     expect(ofType(resources, "kubernetes:crd.k8s.amazonaws.com/v1alpha1:ENIConfig")).toHaveLength(2);
-    const [coredns] = ofType(resources, "aws:eks/addon:Addon");
-    expect(coredns.inputs.addonName).toBe("coredns");
-    expect(seen).toHaveLength(2);
+    const addons = ofType(resources, "aws:eks/addon:Addon");
+    expect(addons.map((a) => a.inputs.addonName).sort()).toEqual(["amazon-cloudwatch-observability", "coredns"]);
+    // B3: the observability add-on (non-host-network operator pod) waits for the ENIConfigs, like CoreDNS.
+    const networking = ofType(resources, "hardened-cluster:network:PodNetworking")[0];
+    for (const addon of addons) expect(dependsOnComponent(resources, resources.find((r) => r.urn === addon.parent)!, networking)).toBe(true);
+    expect(seen).toHaveLength(4);
+  });
+
+  test.each(["staging", "prod"] as const)("split layout (%s): the AWS stack creates no observability add-on (B3) and exports its spec instead", async (stack) => {
+    const { resources, outputs } = await stackRun(stack);
+    expect(ofType(resources, "aws:eks/addon:Addon").map((a) => a.inputs.addonName)).not.toContain("amazon-cloudwatch-observability");
+    const spec = (await resolved(outputs.observability)) as Record<string, unknown>;
+    const config = parsePlatformConfig(loadStackConfig(stack));
+    expect(spec).toMatchObject({ clusterName: config.clusterName, addonVersion: config.detection.observabilityAddonVersion, containerLogs: false });
+  });
+
+  test("same stack (dev): the observability add-on follows the node pools, which follow the ENIConfigs", async () => {
+    const { resources, outputs } = await stackRun("dev");
+    expect(outputs.observability).toBeUndefined();
+    const addon = ofType(resources, "aws:eks/addon:Addon").find((a) => a.inputs.addonName === "amazon-cloudwatch-observability")!;
+    const component = resources.find((r) => r.urn === addon.parent)!;
+    for (const pool of ofType(resources, "hardened-cluster:node-pool:NodePool")) expect(dependsOnComponent(resources, component, pool)).toBe(true);
   });
 });

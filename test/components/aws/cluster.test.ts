@@ -45,7 +45,8 @@ describe.each(["dev", "staging", "prod"] as const)("Cluster in the %s stack", (s
   test("vpc-cni enforces NetworkPolicy; add-ons pinned (CoreDNS here only when the in-cluster layer is in this stack)", async () => {
     const { resources, outputs } = await stackRun(stack);
     const addons = ofType(resources, "aws:eks/addon:Addon");
-    const expected = ["amazon-cloudwatch-observability", "eks-pod-identity-agent", "kube-proxy", "vpc-cni", ...(outputs.inClusterLayer === "same-stack" ? ["coredns"] : [])].sort();
+    // CoreDNS and the observability add-on need pod IPs (ENIConfigs): in the split layout the in-cluster stack creates them (B3).
+    const expected = ["eks-pod-identity-agent", "kube-proxy", "vpc-cni", ...(outputs.inClusterLayer === "same-stack" ? ["amazon-cloudwatch-observability", "coredns"] : [])].sort();
     expect(addons.map((a) => a.inputs.addonName).sort()).toEqual(expected);
     for (const a of addons) expect(a.inputs.addonVersion).toMatch(/^v\d+\.\d+\.\d+/);
     const cni = addons.find((a) => a.inputs.addonName === "vpc-cni")!;

@@ -1,0 +1,94 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import type { NamedAllowance } from "../../policy-pack/core/config";
+import { TENANT_ROLES, tenantRoleName } from "../../policy-pack/baseline/tenancy";
+
+/**
+ * The Deployer's Kubernetes rights (audit W4). Why not `AmazonEKSClusterAdminPolicy`: a standing
+ * cluster-admin that anyone able to start a build could drive. Why not an EKS access policy at namespace
+ * scope: the in-cluster stack creates cluster-scoped objects (Namespaces, ENIConfigs, admission policies),
+ * which no namespace-scoped access policy covers, and EKS has no access policy that lists exactly these
+ * kinds. So the deployer's access entry puts it in the Kubernetes group {@link DEPLOYER_GROUP} (no access
+ * policy), and this ClusterRole, bound to that group, lists what the in-cluster stack creates and nothing
+ * else: no Secrets, no Pods or workloads, no exec, no webhooks, no ClusterRoles other than its own.
+ *
+ * The tenant Roles grant rights the deployer does not hold (workloads, `secrets get` for tenant admins), so
+ * it gets `escalate`/`bind` on Roles, limited by `resourceNames` to the three tenant role names. That is
+ * the residual power of this identity: it could write a Role named `tenant-admin` in any namespace; such a
+ * change is a privileged RBAC write the audit alarms report.
+ */
+
+/** Kubernetes group of the deployer's access entry (EKS forbids `system:`, `eks:`, `aws:`, `amazon:`). */
+export const DEPLOYER_GROUP = "hardened-cluster:deployer";
+/** Name of the deployer's ClusterRole and ClusterRoleBinding. */
+export const DEPLOYER_CLUSTER_ROLE = "hardened-cluster-deployer";
+
+/** A literal RBAC rule. */
+export interface DeployerRbacRule {
+  readonly apiGroups: readonly string[];
+  readonly resources: readonly string[];
+  readonly verbs: readonly string[];
+  readonly resourceNames?: readonly string[];
+}
+
+const MANAGE = ["get", "list", "watch", "create", "update", "patch", "delete"] as const;
+const TENANT_ROLE_NAMES = TENANT_ROLES.map(tenantRoleName);
+
+/** The rules of {@link DEPLOYER_CLUSTER_ROLE}: exactly the kinds the in-cluster stack manages. */
+export const DEPLOYER_RBAC_RULES: readonly DeployerRbacRule[] = [
+  // Cluster-scoped objects of the in-cluster stack.
+  { apiGroups: [""], resources: ["namespaces"], verbs: MANAGE },
+  { apiGroups: ["crd.k8s.amazonaws.com"], resources: ["eniconfigs"], verbs: MANAGE },
+  { apiGroups: ["admissionregistration.k8s.io"], resources: ["validatingadmissionpolicies", "validatingadmissionpolicybindings"], verbs: MANAGE },
+  // Its own role and binding only (created under the bootstrap admin; afterwards it can only keep them).
+  { apiGroups: ["rbac.authorization.k8s.io"], resources: ["clusterroles", "clusterrolebindings"], verbs: ["get", "update", "patch", "delete"], resourceNames: [DEPLOYER_CLUSTER_ROLE] },
+  // Per tenant namespace.
+  { apiGroups: ["networking.k8s.io"], resources: ["networkpolicies"], verbs: MANAGE },
+  { apiGroups: [""], resources: ["resourcequotas", "limitranges"], verbs: MANAGE },
+  { apiGroups: [""], resources: ["serviceaccounts"], verbs: ["get", "list", "watch", "patch", "update"] },
+  { apiGroups: ["rbac.authorization.k8s.io"], resources: ["roles", "rolebindings"], verbs: MANAGE },
+  { apiGroups: ["rbac.authorization.k8s.io"], resources: ["roles"], verbs: ["escalate", "bind"], resourceNames: TENANT_ROLE_NAMES },
+];
+
+/** The pack-config `platformRoles` entry that justifies this role (it needs escalate/bind and namespace writes). */
+export const DEPLOYER_PLATFORM_ROLE: NamedAllowance = {
+  name: DEPLOYER_CLUSTER_ROLE,
+  justification: "In-VPC deployer of the in-cluster stack: creates namespaces and the tenants' Roles (escalate/bind limited to the tenant role names)",
+};
+
+/** Arguments of {@link DeployerRbac}. */
+export interface DeployerRbacArgs {
+  /** Provider of the cluster the deployer deploys to. */
+  readonly provider: k8s.Provider;
+}
+
+/**
+ * The ClusterRole and ClusterRoleBinding that give {@link DEPLOYER_GROUP} its rights. Created by the
+ * in-cluster stack itself on the first run (while the deployer still holds the bootstrap cluster-admin
+ * association), so nothing outside the VPC ever needs to reach the API.
+ */
+export class DeployerRbac extends pulumi.ComponentResource {
+  readonly clusterRole: k8s.rbac.v1.ClusterRole;
+  readonly binding: k8s.rbac.v1.ClusterRoleBinding;
+
+  constructor(name: string, args: DeployerRbacArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("hardened-cluster:deployer:DeployerRbac", name, {}, opts);
+    const k8sOpts = { parent: this, provider: args.provider };
+    const labels = { "app.kubernetes.io/managed-by": "hardened-cluster", "hardened-cluster.io/component": "deployer" };
+    this.clusterRole = new k8s.rbac.v1.ClusterRole(
+      DEPLOYER_CLUSTER_ROLE,
+      { metadata: { name: DEPLOYER_CLUSTER_ROLE, labels }, rules: JSON.parse(JSON.stringify(DEPLOYER_RBAC_RULES)) as k8s.types.input.rbac.v1.PolicyRule[] },
+      k8sOpts,
+    );
+    this.binding = new k8s.rbac.v1.ClusterRoleBinding(
+      DEPLOYER_CLUSTER_ROLE,
+      {
+        metadata: { name: DEPLOYER_CLUSTER_ROLE, labels },
+        roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: DEPLOYER_CLUSTER_ROLE },
+        subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: DEPLOYER_GROUP }],
+      },
+      { ...k8sOpts, dependsOn: [this.clusterRole] },
+    );
+    this.registerOutputs({});
+  }
+}
