@@ -2,7 +2,10 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { PackConfig } from "../../policy-pack/core/config";
 import type { PodSubnet } from "../../components/network/eni-configs";
+import type { PodEgressAllowance } from "../../components/firewall/egress-coverage";
 import type { TenantConfig } from "../../components/tenant/config";
+import { ConfigError, keyOf } from "../config";
+import { unreachableTenantEgress } from "../tenant-egress";
 import type { InClusterContext, PoolView } from "../in-cluster";
 
 /**
@@ -21,6 +24,7 @@ export const PLATFORM_OUTPUTS_READ = [
   "podSubnets",
   "corednsVersion",
   "policyConfig",
+  "podEgress",
 ] as const;
 
 /** One output name the in-cluster program reads. */
@@ -39,6 +43,9 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
     if (v === undefined) throw new Error(`hardened-cluster:platformStack ${platformStack} has no output "${name}"; run the AWS stack first`);
     return v as T;
   };
+  // Before any in-cluster resource: an allowlist the AWS stack's pod SG drops is a config error of this stack.
+  const unreachable = unreachableTenantEgress(tenants, await value<PodEgressAllowance[]>("podEgress"), `the AWS stack ${platformStack} (hardened-cluster:extraEgress)`);
+  if (unreachable.length > 0) throw new ConfigError(unreachable.map((u) => ({ key: keyOf(u.path), message: u.message, fix: u.fix })));
   const output = (name: PlatformOutput) => ref.requireOutput(name) as pulumi.Output<string>;
   const kubeconfig = output("kubeconfig").apply((k) => pulumi.secret(String(k)));
   const provider = new k8s.Provider("platform", { kubeconfig, enableServerSideApply: true });

@@ -1,9 +1,11 @@
 import { LABELS } from "../../baseline/labels";
+import { kubeletSources } from "../../baseline/ports";
 import { resourceRule } from "../../core/rule";
 import { allTrafficPermitted, describeSource, describeTraffic, overlapsPorts, roleHint, sourceKinds } from "../../core/security-groups";
 import { eachIngressSource, INGRESS_TYPES } from "./each-ingress";
 
-const KUBELET_SOURCES = ["self", "cluster", "control-plane"] as const;
+/** From the port table: the cluster/control-plane SG, self, and the pod SG (metrics-server, row `kubelet-pods`). */
+const KUBELET_SOURCES = kubeletSources();
 
 /** SG-006: kubelet 10250 only from the cluster/control-plane SG or self. */
 export const sg006 = resourceRule({
