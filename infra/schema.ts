@@ -23,10 +23,10 @@ const justification = z.string().trim().min(20, "justification must say why in a
  * character set by the Firewall (`ec2Description`: an apostrophe is dropped, `&` becomes "and"), so it is not
  * rejected for punctuation; it is rejected only when too little of it survives to say why.
  */
-const descriptionJustification = justification.refine(
-  (j) => ec2DescriptionWordCharacters(j) >= 20,
-  "must keep at least 20 letters or digits that an EC2 security-group rule description accepts (a-z, A-Z, 0-9; other scripts are dropped)",
-);
+const descriptionJustification = justification.refine((j) => ec2DescriptionWordCharacters(j) >= 20, {
+  message: "must keep at least 20 letters or digits that an EC2 security-group rule description accepts (a-z, A-Z, 0-9; other scripts are dropped)",
+  params: { fix: "write the justification in Latin letters and digits: it becomes the EC2 rule description" },
+});
 
 const ipv4Cidr = (c: string): boolean => {
   try {

@@ -20,14 +20,15 @@ export function podEgressFor(config: Pick<PlatformConfig, "network" | "extraEgre
 
 /**
  * Tenant egress allowlist entries that no pod can reach because the shared pod SG drops them, with the path
- * `tenants[i].egress[j]` and the `extraEgress` entry that would open them in the AWS stack.
+ * `tenants[i].egress[j]` and the `extraEgress` entry that would open them in the AWS stack (`awsStack`, when the
+ * tenants live in another stack).
  */
-export function unreachableTenantEgress(tenants: readonly Pick<TenantConfig, "egress">[], allowances: readonly PodEgressAllowance[], awsStack = "hardened-cluster:extraEgress"): UnreachableEgress[] {
+export function unreachableTenantEgress(tenants: readonly Pick<TenantConfig, "egress">[], allowances: readonly PodEgressAllowance[], awsStack?: string): UnreachableEgress[] {
   const out: UnreachableEgress[] = [];
   tenants.forEach((t, i) =>
     t.egress.forEach((e, j) => {
       const message = uncoveredEgress(e, allowances);
-      if (message) out.push({ path: ["tenants", i, "egress", j], message, fix: `add to ${awsStack} ${suggestedExtraEgress(e)} (the pod SG egress), or remove the entry` });
+      if (message) out.push({ path: ["tenants", i, "egress", j], message, fix: `add to hardened-cluster:extraEgress${awsStack ? ` of the AWS stack ${awsStack}` : ""} ${suggestedExtraEgress(e)}, or remove the entry` });
     }),
   );
   return out;

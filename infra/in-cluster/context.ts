@@ -44,7 +44,7 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
     return v as T;
   };
   // Before any in-cluster resource: an allowlist the AWS stack's pod SG drops is a config error of this stack.
-  const unreachable = unreachableTenantEgress(tenants, await value<PodEgressAllowance[]>("podEgress"), `the AWS stack ${platformStack} (hardened-cluster:extraEgress)`);
+  const unreachable = unreachableTenantEgress(tenants, await value<PodEgressAllowance[]>("podEgress"), platformStack);
   if (unreachable.length > 0) throw new ConfigError(unreachable.map((u) => ({ key: keyOf(u.path), message: u.message, fix: u.fix })));
   const output = (name: PlatformOutput) => ref.requireOutput(name) as pulumi.Output<string>;
   const kubeconfig = output("kubeconfig").apply((k) => pulumi.secret(String(k)));
