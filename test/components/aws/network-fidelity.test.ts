@@ -1,7 +1,9 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import fc from "fast-check";
 import { recordResources } from "../../../cli/preview/record";
 import { activeRows, ec2Description, EC2_DESCRIPTION_PATTERN, Firewall, planEgress, planIngress } from "../../../components/firewall";
-import { kubeletSources, portRow } from "../../../policy-pack/baseline/ports";
+import { kubeletSources, PORT_TABLE, portRow } from "../../../policy-pack/baseline/ports";
 import { LABELS } from "../../../policy-pack/baseline/labels";
 import { ofType } from "../../infra/stack-config";
 import { judge, stackRun, tagsOf } from "../../infra/fixtures";
@@ -148,5 +150,14 @@ describe("R2: GuardDuty Runtime Monitoring reaches guardduty-data", () => {
   test.each(["dev", "staging"] as const)("%s (NAT) creates no guardduty-data endpoint", async (stack) => {
     const { resources } = await stackRun(stack);
     expect(ofType(resources, VPCE).filter((e) => String(e.inputs.serviceName).endsWith("guardduty-data"))).toEqual([]);
+  });
+});
+
+describe("the port table's documentation", () => {
+  test("components/network/README.md lists exactly the rows of policy-pack/baseline/ports.ts, with their ports, sources, targets and add-on", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "../../../components/network/README.md"), "utf8");
+    const rows = readme.split("\n").filter((l) => /^\| `[a-z-]+` \|/.test(l)).map((l) => l.split("|").slice(1, -1).map((c) => c.trim()));
+    const ports = (r: (typeof PORT_TABLE)[number]) => (r.fromPort === -1 ? "all" : r.fromPort === r.toPort ? String(r.fromPort) : `${r.fromPort}-${r.toPort}`);
+    expect(rows.map((c) => c.slice(0, 7))).toEqual(PORT_TABLE.map((r) => [`\`${r.id}\``, r.protocols.join("+"), ports(r), r.sources.join(", "), r.targets.join(", "), r.scope, r.addon ?? ""]));
   });
 });
