@@ -41,7 +41,8 @@ const cidr = z
   .string()
   .refine(ipv4Cidr, "must be an IPv4 CIDR like 10.0.0.0/16")
   .superRefine((c, ctx) => {
-    if (ipv4Cidr(c) && hasHostBits(c)) ctx.addIssue({ code: "custom", message: `has host bits set; EC2 and EKS take the network address ${networkCidr(c)}`, params: { fix: `write ${networkCidr(c)}` } });
+    // A /0 is reported as the world where that matters (trustedCidr), not twice.
+    if (ipv4Cidr(c) && !isWorldCidr(c) && hasHostBits(c)) ctx.addIssue({ code: "custom", message: `has host bits set; EC2 and EKS take the network address ${networkCidr(c)}`, params: { fix: `write ${networkCidr(c)}` } });
   });
 
 const trustedCidr = cidr.refine((c) => !isWorldCidr(c), "must not be 0.0.0.0/0 or any /0: list office/VPN CIDRs only");
@@ -124,6 +125,11 @@ export const platformConfigShape = {
   addons: z
     .object({ vpcCni: addonVersion, coredns: addonVersion, kubeProxy: addonVersion, podIdentityAgent: addonVersion })
     .strict(),
+  /**
+   * Webhook ports of add-ons the team installs (the platform installs none of them), opened from the cluster SG to
+   * the node and pod SGs only while `enabled: true` (= installed). Port-table rows tied to an add-on open with it:
+   * `metrics-server` also opens pods -> kubelet 10250 (row `kubelet-pods`).
+   */
   addonPorts: z
     .array(
       z

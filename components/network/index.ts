@@ -4,7 +4,7 @@ import { portRow } from "../../policy-pack/baseline/ports";
 import { EncryptedLogGroup } from "../logs";
 import { ec2Description } from "../firewall/description";
 import { ruleTags, sgTags } from "../firewall/tags";
-import { cidrSubnet, isPrivateIpv4Cidr, parseIpv4Cidr } from "./cidr";
+import { cidrSubnet, hasHostBits, isPrivateIpv4Cidr, networkCidr, parseIpv4Cidr } from "./cidr";
 import { endpointServiceName, GATEWAY_ENDPOINT_SERVICES, interfaceEndpointServices } from "./endpoints";
 import { interfaceEndpointPolicy, s3GatewayEndpointPolicy } from "./endpoint-policies";
 
@@ -267,5 +267,11 @@ function validateNetworkArgs(args: NetworkArgs): void {
   if (pod.prefix < 16 || pod.prefix > 22) throw new Error(`Network: podCidr ${args.podCidr} must be a /16 to /22 block`);
   if (!isPrivateIpv4Cidr(args.podCidr)) throw new Error(`Network: podCidr ${args.podCidr} must be a private range (e.g. 100.64.0.0/16)`);
   if (args.cidr === args.podCidr) throw new Error("Network: podCidr must differ from cidr");
+  for (const [field, value] of [["cidr", args.cidr], ["podCidr", args.podCidr]] as const) {
+    if (hasHostBits(value)) throw new Error(`Network: ${field} ${value} has host bits set; pass the network address ${networkCidr(value)}`);
+  }
+  for (const bucket of args.s3Buckets ?? []) {
+    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new Error(`Network: s3Buckets entry "${bucket}" is not an S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)`);
+  }
   if (!args.flowLogKmsKeyArn) throw new Error("Network: flowLogKmsKeyArn is required (flow logs are KMS-encrypted)");
 }
