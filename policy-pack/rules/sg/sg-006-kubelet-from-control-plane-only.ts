@@ -11,7 +11,7 @@ const KUBELET_SOURCES = kubeletSources();
 export const sg006 = resourceRule({
   id: "SG-006",
   name: "sg-kubelet-from-control-plane-only",
-  description: "Kubelet API (TCP 10250) ingress only from the cluster/control-plane SG or self.",
+  description: "Kubelet API (TCP 10250) ingress only from the port table's kubelet sources: the cluster/control-plane SG, self, or the pod SG (metrics-server).",
   enforcementLevel: "mandatory",
   severity: "critical",
   groups: ["sg", "aws"],
