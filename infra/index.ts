@@ -14,6 +14,7 @@ export const podSubnets = outputs.podSubnets;
 export const corednsVersion = outputs.corednsVersion;
 export const securityGroups = outputs.securityGroups;
 export const pools = outputs.pools;
+export const podEgress = outputs.podEgress;
 export const kmsKeys = outputs.kmsKeys;
 export const deployer = outputs.deployer;
 export const environment = outputs.environment;

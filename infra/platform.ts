@@ -8,6 +8,8 @@ import { NodePool, NodeRole, POOL_KINDS, type PoolKind } from "../components/nod
 import { PodNetworking } from "../components/network/eni-configs";
 import { cloudwatchAgentRoleName, composeDetection } from "./detection";
 import { composeInCluster, type InClusterComposer, type InClusterContext } from "./in-cluster";
+import { needsRuntimeMonitoringEndpoint, platformS3Buckets } from "./network";
+import { podEgressFor } from "./tenant-egress";
 import { composeRegistry } from "./registry";
 import { clusterAdminsFor, deployerCidrsFor, enabledAddonPorts, packConfigFor } from "./policy-config";
 import type { PlatformConfig } from "./schema";
@@ -61,6 +63,8 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
     flowLogRetentionDays: config.logRetentionDays,
     protect,
     clusterName: name,
+    s3Buckets: platformS3Buckets(config),
+    runtimeMonitoring: needsRuntimeMonitoringEndpoint(config),
     tags,
   });
 
@@ -211,10 +215,11 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
         cluster: firewall.clusterSecurityGroupId,
         node: firewall.nodeSecurityGroupId,
         pods: firewall.podSecurityGroupId,
-        lb: firewall.lbSecurityGroupId,
         eksManaged: cluster.eksManagedSecurityGroupId,
       },
       pools: poolOutputs,
+      // What the shared pod SG lets out to CIDRs: the in-cluster stack checks its tenants' egress allowlists against it.
+      podEgress: podEgressFor(config),
       kmsKeys: { logs: logsKey.arn, secrets: secretsKey.arn, ebs: ebsKey.arn },
       deployer: deployer ? { projectName: deployer.project.name, roleArn: deployer.roleArn, callerPolicy: deployer.callerPolicy } : undefined,
       policyConfig: packConfigFor(config),

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { LABEL_PREFIX } from "../policy-pack/baseline/labels";
 import { DEFAULT_PACK_CONFIG } from "../policy-pack/core/config";
-import { isPrivateIpv4Cidr, isWorldCidr, parseIpv4Cidr } from "../components/network/cidr";
+import { EKS_DEFAULT_SERVICE_CIDRS, hasHostBits, isPrivateIpv4Cidr, isWorldCidr, networkCidr, parseIpv4Cidr } from "../components/network/cidr";
+import { ec2DescriptionWordCharacters } from "../components/firewall/description";
+import { podEgressFor, unreachableTenantEgress } from "./tenant-egress";
 import { portRow, SELF_MANAGED_ONLY_PORTS } from "../policy-pack/baseline/ports";
 import { cidrOverlaps } from "../policy-pack/core/cidr";
 import { versionAtLeast } from "../components/cluster/version";
@@ -17,14 +19,32 @@ import { KMS_KEY_ARN_PATTERN, parseEcrImage, SECRET_ARN_PATTERN } from "../compo
 
 const justification = z.string().trim().min(20, "justification must say why in at least 20 characters");
 
-const cidr = z.string().refine((c) => {
+/**
+ * A justification that ends up in an EC2 security-group rule description. Free text is sanitised to the EC2
+ * character set by the Firewall (`ec2Description`: an apostrophe is dropped, `&` becomes "and"), so it is not
+ * rejected for punctuation; it is rejected only when too little of it survives to say why.
+ */
+const descriptionJustification = justification.refine((j) => ec2DescriptionWordCharacters(j) >= 20, {
+  message: "must keep at least 20 letters or digits that an EC2 security-group rule description accepts (a-z, A-Z, 0-9; other scripts are dropped)",
+  params: { fix: "write the justification in Latin letters and digits: it becomes the EC2 rule description" },
+});
+
+const ipv4Cidr = (c: string): boolean => {
   try {
     parseIpv4Cidr(c);
     return true;
   } catch {
     return false;
   }
-}, "must be an IPv4 CIDR like 10.0.0.0/16");
+};
+
+const cidr = z
+  .string()
+  .refine(ipv4Cidr, "must be an IPv4 CIDR like 10.0.0.0/16")
+  .superRefine((c, ctx) => {
+    // A /0 is reported as the world where that matters (trustedCidr), not twice.
+    if (ipv4Cidr(c) && !isWorldCidr(c) && hasHostBits(c)) ctx.addIssue({ code: "custom", message: `has host bits set; EC2 and EKS take the network address ${networkCidr(c)}`, params: { fix: `write ${networkCidr(c)}` } });
+  });
 
 const trustedCidr = cidr.refine((c) => !isWorldCidr(c), "must not be 0.0.0.0/0 or any /0: list office/VPN CIDRs only");
 
@@ -67,13 +87,22 @@ export const platformConfigShape = {
       availabilityZones: z.array(z.string().regex(/^[a-z]{2}-[a-z]+-\d[a-z]$/, "must be AZ names like eu-west-1a")).min(2).max(3),
       privateOnly: z.boolean().default(false),
       singleNatGateway: z.boolean().default(false),
+      /**
+       * This account's buckets (besides the deployer's state and S3 source, which are added automatically) that the
+       * private-only VPC may reach through the S3 gateway endpoint, whose policy admits nothing else but ECR layers.
+       */
+      s3Buckets: z.array(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name (lower-case letters, digits, dots, hyphens; 3-63 characters)")).default([]),
     })
     .strict(),
   endpoint: z
     .object({
       publicAccess: z.boolean().default(false),
       publicAccessCidrs: z.array(trustedCidr).default([]),
-      /** CIDRs (VPN, office via Direct Connect) allowed to reach the private endpoint. */
+      /**
+       * CIDRs (VPN, office via Direct Connect) allowed to reach the private endpoint (cluster SG, port 443). Only
+       * the SG side is modelled: the route from the VPC back to these networks (Transit Gateway, VGW or peering
+       * attachment on the private route tables) belongs to the landing zone and must exist before they work.
+       */
       privateAccessCidrs: z.array(trustedCidr).default([]),
     })
     .strict()
@@ -97,6 +126,11 @@ export const platformConfigShape = {
   addons: z
     .object({ vpcCni: addonVersion, coredns: addonVersion, kubeProxy: addonVersion, podIdentityAgent: addonVersion })
     .strict(),
+  /**
+   * Webhook ports of add-ons the team installs (the platform installs none of them), opened from the cluster SG to
+   * the node and pod SGs only while `enabled: true` (= installed). Port-table rows tied to an add-on open with it:
+   * `metrics-server` also opens pods -> kubelet 10250 (row `kubelet-pods`).
+   */
   addonPorts: z
     .array(
       z
@@ -111,13 +145,29 @@ export const platformConfigShape = {
             .max(65535)
             .refine((port) => !SELF_MANAGED_ONLY_PORTS.some((r) => port >= r.fromPort && port <= r.toPort), "is a control-plane port (etcd 2379-2380, 6443, 10257, 10259) that EKS never serves: pick the add-on's webhook port")
             .refine((port) => !(port >= NODEPORT.fromPort && port <= NODEPORT.toPort), `is in the NodePort range ${NODEPORT.fromPort}-${NODEPORT.toPort}, which only load balancers may reach: pick the add-on's webhook port`),
-          justification,
+          justification: descriptionJustification,
         })
         .strict(),
     )
     .default([]),
+  /**
+   * Egress beyond the defaults, opened on the node and pod SGs. Every tenant `egress` destination must be covered
+   * here (same protocol, port inside the range, CIDR inside this CIDR): the pod SG is shared by all pods and
+   * drops anything else, whatever the tenant's NetworkPolicy says.
+   */
   extraEgress: z
-    .array(z.object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/, "must start with a lower-case letter and use only lower-case letters, digits and hyphens"), protocol: z.enum(["tcp", "udp"]), fromPort: z.number().int().min(1).max(65535), toPort: z.number().int().min(1).max(65535), cidr, justification }).strict())
+    .array(
+      z
+        .object({
+          name: z.string().regex(/^[a-z][a-z0-9-]*$/, "must start with a lower-case letter and use only lower-case letters, digits and hyphens"),
+          protocol: z.enum(["tcp", "udp"]),
+          fromPort: z.number().int().min(1).max(65535),
+          toPort: z.number().int().min(1).max(65535),
+          cidr,
+          justification: descriptionJustification,
+        })
+        .strict(),
+    )
     .default([]),
   nodePools: z.object({ system: poolSchema, general: poolSchema, sensitive: poolSchema }).strict(),
   nodeSsmAccess: z.boolean().default(true),
@@ -194,6 +244,19 @@ export const platformConfigSchema = z
     });
     if (cidrsValid && cidrOverlaps(c.network.cidr, c.network.podCidr)) {
       ctx.addIssue({ code: "custom", path: ["network", "podCidr"], message: `${c.network.podCidr} overlaps the VPC CIDR ${c.network.cidr}; pods need their own secondary range`, params: { fix: "use a separate range such as 100.64.0.0/16" } });
+    }
+    const serviceOverlap = cidrsValid ? EKS_DEFAULT_SERVICE_CIDRS.find((svc) => cidrOverlaps(c.network.podCidr, svc)) : undefined;
+    if (serviceOverlap) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["network", "podCidr"],
+        message: `${c.network.podCidr} overlaps ${serviceOverlap}, one of the ranges EKS assigns Service IPs from (${EKS_DEFAULT_SERVICE_CIDRS.join(" or ")})`,
+        params: { fix: "use a pod range outside both, such as 100.64.0.0/16" },
+      });
+    }
+    // Same-stack tenants: their egress allowlists must get through the shared pod SG (split stacks: infra/in-cluster).
+    if (cidrsValid) {
+      for (const u of unreachableTenantEgress(c.tenants, podEgressFor(c))) ctx.addIssue({ code: "custom", path: u.path, message: u.message, params: { fix: u.fix } });
     }
     const prefix = cidrsValid ? parseIpv4Cidr(c.network.cidr).prefix : 16;
     if (prefix < 16 || prefix > 20) ctx.addIssue({ code: "custom", path: ["network", "cidr"], message: `${c.network.cidr} must be a /16 to /20 block`, params: { fix: "use a /16 such as 10.10.0.0/16" } });

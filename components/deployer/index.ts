@@ -4,6 +4,7 @@ import { portRow, VPC_ENDPOINT_PORT } from "../../policy-pack/baseline/ports";
 import { TENANT_ROLES } from "../../policy-pack/baseline/tenancy";
 import { CLUSTER_ADMIN_ACCESS_POLICY, serviceTrustPolicy } from "../cluster/iam";
 import { LABEL_PREFIX, LABELS } from "../../policy-pack/baseline/labels";
+import { ec2Description } from "../firewall/description";
 import { PORT_ROW_TAG } from "../firewall/tags";
 import { EncryptedLogGroup } from "../logs";
 import { tenantGroup } from "../tenant/rbac";
@@ -145,14 +146,14 @@ export class Deployer extends pulumi.ComponentResource {
     // A client-only SG: no ingress at all. Role `deployer` (not a port-table target: nothing may reach it).
     const sg = new aws.ec2.SecurityGroup(
       `${name}`,
-      { vpcId: args.vpcId, description: "In-VPC deployer (CodeBuild): no ingress; egress to the API and AWS APIs only", tags: { ...tags, Name: name, [LABELS.sgRole]: DEPLOYER_SG_ROLE } },
+      { vpcId: args.vpcId, description: ec2Description("In-VPC deployer (CodeBuild): no ingress; egress to the API and AWS APIs only"), tags: { ...tags, Name: name, [LABELS.sgRole]: DEPLOYER_SG_ROLE } },
       child,
     );
     this.securityGroupId = sg.id;
     const api = portRow("api");
     const dns = portRow("dns");
     const egress = (suffix: string, rule: Omit<aws.vpc.SecurityGroupEgressRuleArgs, "securityGroupId" | "tags">, row: string, destination: "cluster" | "endpoint" | "vpc-cidr" | "aws-apis") =>
-      new aws.vpc.SecurityGroupEgressRule(`${name}-out-${suffix}`, { securityGroupId: sg.id, ...rule, tags: { ...tags, [PORT_ROW_TAG]: row, [DESTINATION_ROLE_TAG]: destination } }, child);
+      new aws.vpc.SecurityGroupEgressRule(`${name}-out-${suffix}`, { securityGroupId: sg.id, ...rule, description: typeof rule.description === "string" ? ec2Description(rule.description) : rule.description, tags: { ...tags, [PORT_ROW_TAG]: row, [DESTINATION_ROLE_TAG]: destination } }, child);
     egress("api", { ipProtocol: "tcp", fromPort: api.fromPort, toPort: api.toPort, referencedSecurityGroupId: args.clusterSecurityGroupId, description: "Kubernetes API" }, api.id, "cluster");
     for (const protocol of dns.protocols) {
       egress(`dns-${protocol}`, { ipProtocol: protocol, fromPort: dns.fromPort, toPort: dns.toPort, cidrIpv4: args.vpcCidr, description: "DNS in the VPC" }, dns.id, "vpc-cidr");

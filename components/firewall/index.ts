@@ -2,9 +2,11 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { isWorldCidr } from "../network/cidr";
 import { FIREWALL_ROLES, peerKey, planEgress, planIngress, type AddonPort, type AwsApiPath, type EgressAllowance, type FirewallRole, type Peer, type PlannedRule } from "./plan";
+import { ec2Description } from "./description";
 import { ruleTags, sgTags } from "./tags";
 
-export { planIngress, planEgress, FIREWALL_ROLES, type AddonPort, type EgressAllowance, type FirewallRole, type PlannedRule, type Peer, type AwsApiPath } from "./plan";
+export { ec2Description, EC2_DESCRIPTION_MAX_LENGTH, EC2_DESCRIPTION_PATTERN } from "./description";
+export { activeRows, planIngress, planEgress, FIREWALL_ROLES, type AddonPort, type EgressAllowance, type FirewallRole, type PlannedRule, type Peer, type AwsApiPath } from "./plan";
 export { SOURCE_ROLE_TAG, PORT_ROW_TAG, sgTags, ruleTags, type RuleSourceRole } from "./tags";
 
 /** Arguments of {@link Firewall}. */
@@ -16,7 +18,7 @@ export interface FirewallArgs {
   readonly podCidr: string;
   /** CIDRs allowed to reach the private API endpoint on 443 (admin VPN, deployer subnets). Never `/0`. */
   readonly apiCidrs?: readonly string[];
-  /** SGs owned elsewhere that may reach NodePorts. */
+  /** SGs owned elsewhere (e.g. a team's load-balancer SG) that may reach NodePorts. */
   readonly trustedSecurityGroupIds?: readonly string[];
   /** Ports of enabled add-ons (webhooks), each justified; opened from the cluster SG only. */
   readonly addonPorts?: readonly AddonPort[];
@@ -31,7 +33,7 @@ export interface FirewallArgs {
 }
 
 /**
- * Cluster, node, pod and load-balancer security groups whose ingress is generated from the port table
+ * Cluster, node and pod security groups whose ingress is generated from the port table
  * (policy-pack/baseline/ports.ts) and whose egress is restricted. Every SG carries its
  * `hardened-cluster.io/sg-role`; every rule carries the target role, the source role and the table row.
  *
@@ -43,7 +45,6 @@ export class Firewall extends pulumi.ComponentResource {
   readonly clusterSecurityGroupId: pulumi.Output<string>;
   readonly nodeSecurityGroupId: pulumi.Output<string>;
   readonly podSecurityGroupId: pulumi.Output<string>;
-  readonly lbSecurityGroupId: pulumi.Output<string>;
   /** The security groups by role. */
   readonly groups: Record<FirewallRole, aws.ec2.SecurityGroup>;
   /** The planned ingress, as data (what the rules were generated from). */
@@ -56,19 +57,17 @@ export class Firewall extends pulumi.ComponentResource {
     const tags = { ...args.tags };
     const descriptions: Record<FirewallRole, string> = {
       cluster: "EKS control plane ENIs: API 443 from nodes, pods and allowlisted CIDRs",
-      node: "EKS nodes: kubelet from the control plane, NodePorts from the load balancer",
+      node: "EKS nodes: kubelet from the control plane, NodePorts from trusted SGs only",
       pods: "Pod ENIs (custom networking / security groups for pods), filtered by NetworkPolicy",
-      lb: "Load balancers in front of NodePort services",
     };
     const groups = {} as Record<FirewallRole, aws.ec2.SecurityGroup>;
     for (const role of FIREWALL_ROLES) {
-      groups[role] = new aws.ec2.SecurityGroup(`${name}-${role}`, { vpcId: args.vpcId, description: descriptions[role], tags: sgTags(`${name}-${role}`, role, tags) }, { parent: this });
+      groups[role] = new aws.ec2.SecurityGroup(`${name}-${role}`, { vpcId: args.vpcId, description: ec2Description(descriptions[role]), tags: sgTags(`${name}-${role}`, role, tags) }, { parent: this });
     }
     this.groups = groups;
     this.clusterSecurityGroupId = groups.cluster.id;
     this.nodeSecurityGroupId = groups.node.id;
     this.podSecurityGroupId = groups.pods.id;
-    this.lbSecurityGroupId = groups.lb.id;
 
     this.ingressPlan = planIngress({ apiCidrs: args.apiCidrs ?? [], trustedSecurityGroupIds: args.trustedSecurityGroupIds ?? [], addonPorts: args.addonPorts ?? [] });
     this.egressPlan = planEgress({ vpcCidr: args.vpcCidr, podCidr: args.podCidr, awsApis: args.awsApis, addonPorts: args.addonPorts ?? [], extraEgress: args.extraEgress ?? [] });
@@ -95,14 +94,14 @@ export class Firewall extends pulumi.ComponentResource {
     this.ingressPlan.forEach((r) => {
       new aws.vpc.SecurityGroupIngressRule(
         ruleName("in", r),
-        { securityGroupId: groups[r.target].id, description: r.description.slice(0, 255), ...ports(r), ...peerArgs(r.target, r.peer), tags: ruleTags(r.target, sourceRole(r.target, r.peer), r.row, tags) },
+        { securityGroupId: groups[r.target].id, description: ec2Description(r.description), ...ports(r), ...peerArgs(r.target, r.peer), tags: ruleTags(r.target, sourceRole(r.target, r.peer), r.row, tags) },
         { parent: this },
       );
     });
     this.egressPlan.forEach((r) => {
       new aws.vpc.SecurityGroupEgressRule(
         ruleName("out", r),
-        { securityGroupId: groups[r.target].id, description: r.description.slice(0, 255), ...ports(r), ...peerArgs(r.target, r.peer), tags: ruleTags(r.target, sourceRole(r.target, r.peer), r.row, tags) },
+        { securityGroupId: groups[r.target].id, description: ec2Description(r.description), ...ports(r), ...peerArgs(r.target, r.peer), tags: ruleTags(r.target, sourceRole(r.target, r.peer), r.row, tags) },
         { parent: this },
       );
     });
@@ -111,7 +110,6 @@ export class Firewall extends pulumi.ComponentResource {
       clusterSecurityGroupId: this.clusterSecurityGroupId,
       nodeSecurityGroupId: this.nodeSecurityGroupId,
       podSecurityGroupId: this.podSecurityGroupId,
-      lbSecurityGroupId: this.lbSecurityGroupId,
     });
   }
 }

@@ -1,11 +1,19 @@
-import { portRow, rowsFor, VPC_ENDPOINT_PORT, type PortProtocol, type PortSource } from "../../policy-pack/baseline/ports";
+import { portRow, rowsFor, VPC_ENDPOINT_PORT, type PortProtocol, type PortRow, type PortSource } from "../../policy-pack/baseline/ports";
 import type { RuleSourceRole } from "./tags";
 
-/** Security-group roles the Firewall owns. The endpoint SG belongs to the Network. */
-export const FIREWALL_ROLES = ["cluster", "node", "pods", "lb"] as const;
+/**
+ * Security-group roles the Firewall owns. The endpoint SG belongs to the Network. There is no load-balancer SG:
+ * nothing here creates a load balancer, so a team's own LB SG reaches NodePorts as a `trustedSecurityGroupIds`
+ * entry (the pack knows it through `lbSecurityGroupIds`/`trustedSecurityGroupIds`).
+ */
+export const FIREWALL_ROLES = ["cluster", "node", "pods"] as const;
 export type FirewallRole = (typeof FIREWALL_ROLES)[number];
 
-/** An admission-webhook (or other add-on) port, opened from the cluster SG only while the add-on is enabled. */
+/**
+ * An admission-webhook (or other add-on) port, opened from the cluster SG only while the add-on is enabled.
+ * The platform installs none of these add-ons: an entry declares that the team installs it, and port-table
+ * rows with the same `addon` name (e.g. `kubelet-pods` for metrics-server) open with it.
+ */
 export interface AddonPort {
   /** Add-on name, e.g. `aws-load-balancer-controller`. */
   readonly name: string;
@@ -53,8 +61,9 @@ function peerFor(source: PortSource, target: FirewallRole, input: IngressPlanInp
     case "node":
     case "cluster":
     case "pods":
-    case "lb":
       return [source === target ? { kind: "self" } : { kind: "sg", role: source }];
+    case "lb": // no LB SG of ours (see FIREWALL_ROLES): team LB SGs come in as trusted-sgs
+      return [];
     case "trusted-cidrs":
       // CIDR sources reach the API only; NodePorts stay behind the load-balancer SG.
       return target === "cluster" ? input.apiCidrs.map((cidr) => ({ kind: "cidr", cidr, role: "trusted-cidrs" })) : [];
@@ -82,13 +91,20 @@ export function peerKey(p: Peer): string {
   }
 }
 
+/** The EKS rows of the port table that apply: every row without an add-on, plus those of enabled add-ons. */
+export function activeRows(addonPorts: readonly AddonPort[]): PortRow[] {
+  const enabled = new Set(addonPorts.map((a) => a.name));
+  return rowsFor("eks").filter((row) => row.addon === undefined || enabled.has(row.addon));
+}
+
 /**
- * The ingress rules of the cluster, node, pod and lb SGs, generated from the EKS rows of the port table
- * (`rowsFor("eks")`) plus enabled add-on ports. Nothing here re-types a port.
+ * The ingress rules of the cluster, node and pod SGs, generated from the EKS rows of the port table
+ * (`rowsFor("eks")`, add-on rows only with their add-on) plus enabled add-on ports. Nothing here re-types a port.
+ * Descriptions are plain text here; the Firewall makes them EC2-safe ({@link ec2Description}) when it emits them.
  */
 export function planIngress(input: IngressPlanInput): PlannedRule[] {
   const out = new Map<string, PlannedRule>();
-  for (const row of rowsFor("eks")) {
+  for (const row of activeRows(input.addonPorts)) {
     for (const target of FIREWALL_ROLES.filter((r) => row.targets.includes(r))) {
       for (const source of row.sources) {
         for (const peer of peerFor(source, target, input)) {
@@ -109,7 +125,7 @@ export function planIngress(input: IngressPlanInput): PlannedRule[] {
         fromPort: addon.port,
         toPort: addon.port,
         peer: { kind: "sg", role: "cluster" },
-        description: `${addon.name} webhook from the control plane: ${addon.justification}`.slice(0, 255),
+        description: `${addon.name} (installed by the team) webhook from the control plane: ${addon.justification}`,
       });
     }
   }
@@ -139,21 +155,21 @@ export interface EgressPlanInput {
 }
 
 /**
- * Restricted egress (the anchors allow all): nodes and pods reach the cluster SG on 443/10250, DNS in the
- * VPC, AWS APIs on 443 through the endpoints (or the NAT), and their own SG; the control plane reaches
- * kubelets and enabled webhooks; the lb SG reaches NodePorts. Anything wider comes from `extraEgress`.
+ * Restricted egress (the anchors allow all): nodes and pods reach the cluster SG on 443, DNS in the VPC, AWS
+ * APIs on 443 through the endpoints (or the NAT), and their own SG; nodes reach pods (probes); pods reach the
+ * kubelets when metrics-server is installed (row `kubelet-pods`); the control plane reaches kubelets and enabled
+ * webhooks. Anything wider comes from `extraEgress` (on both node and pod SGs: in-VPC destinations see the pod
+ * ENI, destinations outside the VPC see the node's primary ENI after SNAT).
  */
 export function planEgress(input: EgressPlanInput): PlannedRule[] {
   const rules: PlannedRule[] = [];
   const api = portRow("api");
   const kubelet = portRow("kubelet");
   const dns = portRow("dns");
-  const nodeport = portRow("nodeport");
   const add = (target: FirewallRole, row: string, protocol: PortProtocol, fromPort: number, toPort: number, peer: Peer, description: string) =>
     rules.push({ target, row, protocol, fromPort, toPort, peer, description });
   for (const target of ["node", "pods"] as const) {
     add(target, api.id, "tcp", api.fromPort, api.toPort, { kind: "sg", role: "cluster" }, "Kubernetes API");
-    add(target, kubelet.id, "tcp", kubelet.fromPort, kubelet.toPort, { kind: "sg", role: "cluster" }, "control plane on 10250");
     add(target, target === "node" ? "intra" : "pods", "all", -1, -1, { kind: "self" }, "same security group");
     for (const protocol of dns.protocols) {
       add(target, dns.id, protocol, dns.fromPort, dns.toPort, { kind: "cidr", cidr: input.vpcCidr, role: "vpc-cidr" }, "DNS inside the VPC");
@@ -166,15 +182,18 @@ export function planEgress(input: EgressPlanInput): PlannedRule[] {
       add(target, "aws-apis", "tcp", VPC_ENDPOINT_PORT, VPC_ENDPOINT_PORT, { kind: "cidr", cidr: "0.0.0.0/0", role: "aws-apis" }, "HTTPS through the NAT gateway (AWS APIs, registries)");
     }
     for (const e of input.extraEgress) {
-      add(target, `egress:${e.name}`, e.protocol, e.fromPort, e.toPort, { kind: "cidr", cidr: e.cidr, role: "config" }, `${e.name}: ${e.justification}`.slice(0, 255));
+      add(target, `egress:${e.name}`, e.protocol, e.fromPort, e.toPort, { kind: "cidr", cidr: e.cidr, role: "config" }, `${e.name}: ${e.justification}`);
     }
   }
   add("node", "pods", "all", -1, -1, { kind: "sg", role: "pods" }, "kubelet probes to pods");
+  // The mirror of every ingress row whose source is the pod SG on the node SG (metrics-server to kubelets).
+  for (const row of activeRows(input.addonPorts).filter((r) => r.sources.includes("pods") && r.targets.includes("node"))) {
+    for (const protocol of row.protocols) add("pods", row.id, protocol, row.fromPort, row.toPort, { kind: "sg", role: "node" }, row.purpose);
+  }
   add("cluster", kubelet.id, "tcp", kubelet.fromPort, kubelet.toPort, { kind: "sg", role: "node" }, "control plane to kubelet");
   add("cluster", "intra", "all", -1, -1, { kind: "self" }, "control plane ENIs");
   for (const a of input.addonPorts) {
     for (const peer of ["pods", "node"] as const) add("cluster", `addon:${a.name}`, a.protocol, a.port, a.port, { kind: "sg", role: peer }, `${a.name} webhook`);
   }
-  for (const protocol of nodeport.protocols) add("lb", nodeport.id, protocol, nodeport.fromPort, nodeport.toPort, { kind: "sg", role: "node" }, "load balancer to NodePorts");
   return rules;
 }

@@ -12,6 +12,24 @@ export function parseIpv4Cidr(cidr: string): { network: number; prefix: number }
   return { network: address - (address % size), prefix };
 }
 
+/** The CIDR's network address form (`10.0.0.1/16` -> `10.0.0.0/16`). */
+export function networkCidr(cidr: string): string {
+  const { network, prefix } = parseIpv4Cidr(cidr);
+  return format(network, prefix);
+}
+
+/** True when the address part has bits set beyond the prefix (`10.0.0.1/16`), which EC2 and EKS reject. */
+export function hasHostBits(cidr: string): boolean {
+  return networkCidr(cidr) !== cidr.trim();
+}
+
+/**
+ * The Service CIDRs EKS assigns from when `kubernetesNetworkConfig.serviceIpv4Cidr` is not set: "either the
+ * 10.100.0.0/16 or 172.20.0.0/16 CIDR blocks" (EKS API reference, KubernetesNetworkConfigRequest). Which one is
+ * not documented, so a pod CIDR must avoid both.
+ */
+export const EKS_DEFAULT_SERVICE_CIDRS = ["10.100.0.0/16", "172.20.0.0/16"] as const;
+
 function format(network: number, prefix: number): string {
   const o = [24, 16, 8, 0].map((s) => Math.floor(network / 2 ** s) % 256);
   return `${o.join(".")}/${prefix}`;

@@ -16,6 +16,18 @@ export const INTERFACE_ENDPOINT_SERVICES = [
   "ec2messages",
 ] as const;
 
+/**
+ * GuardDuty Runtime Monitoring: the security agent sends runtime events to `guardduty-data`. With manual agent
+ * management GuardDuty does not create this endpoint; it needs private DNS and 443 from the VPC (GuardDuty docs
+ * "Prerequisite - Creating an Amazon VPC endpoint"), which the shared endpoint SG gives.
+ */
+export const RUNTIME_MONITORING_ENDPOINT_SERVICE = "guardduty-data";
+
+/** The interface endpoints a private-only VPC gets: the base set, plus `guardduty-data` with runtime monitoring. */
+export function interfaceEndpointServices(options: { readonly runtimeMonitoring: boolean }): string[] {
+  return [...INTERFACE_ENDPOINT_SERVICES, ...(options.runtimeMonitoring ? [RUNTIME_MONITORING_ENDPOINT_SERVICE] : [])];
+}
+
 /** Gateway endpoints (route-table entries): S3 serves ECR image layers. */
 export const GATEWAY_ENDPOINT_SERVICES = ["s3"] as const;
 

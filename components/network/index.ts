@@ -2,12 +2,15 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { portRow } from "../../policy-pack/baseline/ports";
 import { EncryptedLogGroup } from "../logs";
+import { ec2Description } from "../firewall/description";
 import { ruleTags, sgTags } from "../firewall/tags";
-import { cidrSubnet, isPrivateIpv4Cidr, parseIpv4Cidr } from "./cidr";
-import { endpointServiceName, GATEWAY_ENDPOINT_SERVICES, INTERFACE_ENDPOINT_SERVICES } from "./endpoints";
+import { cidrSubnet, hasHostBits, isPrivateIpv4Cidr, networkCidr, parseIpv4Cidr } from "./cidr";
+import { endpointServiceName, GATEWAY_ENDPOINT_SERVICES, interfaceEndpointServices } from "./endpoints";
+import { interfaceEndpointPolicy, s3GatewayEndpointPolicy } from "./endpoint-policies";
 
 export { cidrSubnet, isPrivateIpv4Cidr, isWorldCidr, parseIpv4Cidr } from "./cidr";
-export { INTERFACE_ENDPOINT_SERVICES, GATEWAY_ENDPOINT_SERVICES, endpointServiceName } from "./endpoints";
+export { INTERFACE_ENDPOINT_SERVICES, GATEWAY_ENDPOINT_SERVICES, RUNTIME_MONITORING_ENDPOINT_SERVICE, endpointServiceName, interfaceEndpointServices } from "./endpoints";
+export { bucketOf, ecrLayerBucket, interfaceEndpointPolicy, s3GatewayEndpointPolicy, PLATFORM_BUCKET_ACTIONS, type EndpointPolicyDocument } from "./endpoint-policies";
 
 /** Arguments of {@link Network}. */
 export interface NetworkArgs {
@@ -33,6 +36,17 @@ export interface NetworkArgs {
   readonly protect?: boolean;
   /** EKS cluster name, for subnet discovery tags. */
   readonly clusterName: string;
+  /**
+   * This account's S3 buckets the VPC must reach through the S3 gateway endpoint (private-only mode): Pulumi
+   * state, deployer sources. The endpoint policy admits them (for this account's principals) and the ECR layer
+   * bucket, nothing else.
+   */
+  readonly s3Buckets?: readonly string[];
+  /**
+   * GuardDuty Runtime Monitoring with manually managed agents: create the `guardduty-data` endpoint the agent
+   * reports to, in the endpoint SG (private-only mode), so node and pod egress to that SG reaches it.
+   */
+  readonly runtimeMonitoring?: boolean;
   readonly tags?: Record<string, string>;
 }
 
@@ -128,7 +142,7 @@ export class Network extends pulumi.ComponentResource {
       const endpointSgName = `${name}-endpoints`;
       const endpointSg = new aws.ec2.SecurityGroup(
         endpointSgName,
-        { vpcId: vpc.id, description: "VPC interface endpoints: HTTPS from inside the VPC only", tags: sgTags(endpointSgName, "endpoint", tags) },
+        { vpcId: vpc.id, description: ec2Description("VPC interface endpoints: HTTPS from inside the VPC only"), tags: sgTags(endpointSgName, "endpoint", tags) },
         child,
       );
       const row = portRow("vpc-endpoint");
@@ -137,7 +151,7 @@ export class Network extends pulumi.ComponentResource {
           `${endpointSgName}-${row.id}-${i === 0 ? "vpc" : "pods"}`,
           {
             securityGroupId: endpointSg.id,
-            description: `${row.purpose} from ${i === 0 ? "the VPC" : "the pod"} CIDR`,
+            description: ec2Description(`${row.purpose} from ${i === 0 ? "the VPC" : "the pod"} CIDR`),
             ipProtocol: row.protocols[0],
             fromPort: row.fromPort,
             toPort: row.toPort,
@@ -148,7 +162,7 @@ export class Network extends pulumi.ComponentResource {
         );
       });
       this.endpointSecurityGroupId = endpointSg.id;
-      for (const svc of INTERFACE_ENDPOINT_SERVICES) {
+      for (const svc of interfaceEndpointServices({ runtimeMonitoring: args.runtimeMonitoring === true })) {
         new aws.ec2.VpcEndpoint(
           `${name}-${svc.replace(/\./g, "-")}`,
           {
@@ -158,6 +172,7 @@ export class Network extends pulumi.ComponentResource {
             privateDnsEnabled: true,
             subnetIds: this.privateSubnetIds,
             securityGroupIds: [endpointSg.id],
+            policy: JSON.stringify(interfaceEndpointPolicy(svc, args.accountId)),
             tags: { ...tags, Name: `${name}-${svc}` },
           },
           child,
@@ -166,7 +181,14 @@ export class Network extends pulumi.ComponentResource {
       for (const svc of GATEWAY_ENDPOINT_SERVICES) {
         const gw = new aws.ec2.VpcEndpoint(
           `${name}-${svc}`,
-          { vpcId: vpc.id, serviceName: endpointServiceName(args.region, svc), vpcEndpointType: "Gateway", routeTableIds: privateTables.map((t) => t.id), tags: { ...tags, Name: `${name}-${svc}` } },
+          {
+            vpcId: vpc.id,
+            serviceName: endpointServiceName(args.region, svc),
+            vpcEndpointType: "Gateway",
+            routeTableIds: privateTables.map((t) => t.id),
+            policy: JSON.stringify(s3GatewayEndpointPolicy(args.region, args.accountId, args.s3Buckets ?? [])),
+            tags: { ...tags, Name: `${name}-${svc}` },
+          },
           child,
         );
         if (svc === "s3") this.s3PrefixListId = gw.prefixListId;
@@ -245,5 +267,11 @@ function validateNetworkArgs(args: NetworkArgs): void {
   if (pod.prefix < 16 || pod.prefix > 22) throw new Error(`Network: podCidr ${args.podCidr} must be a /16 to /22 block`);
   if (!isPrivateIpv4Cidr(args.podCidr)) throw new Error(`Network: podCidr ${args.podCidr} must be a private range (e.g. 100.64.0.0/16)`);
   if (args.cidr === args.podCidr) throw new Error("Network: podCidr must differ from cidr");
+  for (const [field, value] of [["cidr", args.cidr], ["podCidr", args.podCidr]] as const) {
+    if (hasHostBits(value)) throw new Error(`Network: ${field} ${value} has host bits set; pass the network address ${networkCidr(value)}`);
+  }
+  for (const bucket of args.s3Buckets ?? []) {
+    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new Error(`Network: s3Buckets entry "${bucket}" is not an S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)`);
+  }
   if (!args.flowLogKmsKeyArn) throw new Error("Network: flowLogKmsKeyArn is required (flow logs are KMS-encrypted)");
 }

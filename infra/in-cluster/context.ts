@@ -2,8 +2,11 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { PackConfig } from "../../policy-pack/core/config";
 import type { PodSubnet } from "../../components/network/eni-configs";
+import type { PodEgressAllowance } from "../../components/firewall/egress-coverage";
 import type { TenantConfig } from "../../components/tenant/config";
 import type { ObservabilitySpec } from "../detection";
+import { ConfigError, keyOf } from "../config";
+import { unreachableTenantEgress } from "../tenant-egress";
 import type { InClusterContext, PoolView } from "../in-cluster";
 
 /**
@@ -23,6 +26,7 @@ export const PLATFORM_OUTPUTS_READ = [
   "corednsVersion",
   "policyConfig",
   "observability",
+  "podEgress",
 ] as const;
 
 /** One output name the in-cluster program reads. */
@@ -41,6 +45,9 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
     if (v === undefined) throw new Error(`hardened-cluster:platformStack ${platformStack} has no output "${name}"; run the AWS stack first`);
     return v as T;
   };
+  // Before any in-cluster resource: an allowlist the AWS stack's pod SG drops is a config error of this stack.
+  const unreachable = unreachableTenantEgress(tenants, await value<PodEgressAllowance[]>("podEgress"), platformStack);
+  if (unreachable.length > 0) throw new ConfigError(unreachable.map((u) => ({ key: keyOf(u.path), message: u.message, fix: u.fix })));
   const output = (name: PlatformOutput) => ref.requireOutput(name) as pulumi.Output<string>;
   const kubeconfig = output("kubeconfig").apply((k) => pulumi.secret(String(k)));
   const provider = new k8s.Provider("platform", { kubeconfig, enableServerSideApply: true });

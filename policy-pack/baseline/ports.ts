@@ -33,6 +33,11 @@ export interface PortRow {
   readonly sources: readonly PortSource[];
   /** Security-group roles this row may appear on (the SG that is being protected). */
   readonly targets: readonly string[];
+  /**
+   * The add-on that needs this row. The Firewall opens the row only while that add-on is declared installed
+   * (an enabled `addonPorts` entry of the same name); the pack accepts the row either way.
+   */
+  readonly addon?: string;
 }
 
 /** The documented Kubernetes ports, as data. `fromPort/toPort` of -1/-1 with protocol `all` means all traffic. */
@@ -43,8 +48,12 @@ export const PORT_TABLE: readonly PortRow[] = [
   { id: "kubelet", protocols: ["tcp"], fromPort: 10250, toPort: 10250, purpose: "kubelet API", scope: "both", sources: ["cluster", "control-plane", "self"], targets: ["node", "control-plane"] },
   { id: "scheduler", protocols: ["tcp"], fromPort: 10259, toPort: 10259, purpose: "kube-scheduler", scope: "self-managed", sources: ["self"], targets: ["control-plane"] },
   { id: "ctrl-mgr", protocols: ["tcp"], fromPort: 10257, toPort: 10257, purpose: "kube-controller-manager", scope: "self-managed", sources: ["self"], targets: ["control-plane"] },
+  // metrics-server is a pod on the pod SG and scrapes every kubelet at nodeIP:10250 (kubelet authenticates and
+  // authorises each call through the API server: webhook authn/authz, anonymous auth off on EKS AMIs).
+  { id: "kubelet-pods", protocols: ["tcp"], fromPort: 10250, toPort: 10250, purpose: "kubelet API from pods (metrics-server scrapes nodeIP:10250)", scope: "both", sources: ["pods"], targets: ["node"], addon: "metrics-server" },
   { id: "nodeport", protocols: ["tcp", "udp"], fromPort: 30000, toPort: 32767, purpose: "NodePort Services", scope: "both", sources: ["lb", "trusted-sgs", "trusted-cidrs"], targets: ["node"] },
-  { id: "dns", protocols: ["tcp", "udp"], fromPort: 53, toPort: 53, purpose: "CoreDNS", scope: "both", sources: ["self", "node", "cluster", "pods"], targets: ["node", "cluster", "pods"] },
+  // CoreDNS runs on nodes (host ENI) or pods (pod ENI); the control-plane ENIs serve no DNS, so no cluster target.
+  { id: "dns", protocols: ["tcp", "udp"], fromPort: 53, toPort: 53, purpose: "CoreDNS", scope: "both", sources: ["self", "node", "cluster", "pods"], targets: ["node", "pods"] },
   { id: "intra", protocols: ["all"], fromPort: -1, toPort: -1, purpose: "node-to-node traffic within one security group", scope: "both", sources: ["self"], targets: ["node", "cluster", "control-plane"] },
   { id: "vpc-endpoint", protocols: ["tcp"], fromPort: 443, toPort: 443, purpose: "AWS API interface endpoints (private-only networking)", scope: "both", sources: ["vpc-cidr"], targets: ["endpoint"] },
   { id: "pods", protocols: ["all"], fromPort: -1, toPort: -1, purpose: "pod-to-pod traffic on the pod SG, filtered in-cluster by NetworkPolicy; kubelet probes from nodes", scope: "both", sources: ["self", "node"], targets: ["pods"] },
@@ -64,6 +73,12 @@ export const VPC_ENDPOINT_PORT = 443;
 /** Rows in scope for a control plane. */
 export function rowsFor(controlPlane: "eks" | "self-managed"): PortRow[] {
   return PORT_TABLE.filter((r) => r.scope === "both" || r.scope === controlPlane);
+}
+
+/** Sources any row lets reach the kubelet (TCP 10250) on a node or control-plane SG: what SG-006 accepts. */
+export function kubeletSources(): PortSource[] {
+  const rows = PORT_TABLE.filter((r) => r.protocols.includes("tcp") && r.fromPort <= 10250 && r.toPort >= 10250);
+  return [...new Set(rows.flatMap((r) => r.sources))];
 }
 
 /** Look a row up by id; throws for an unknown id (a programming error). */

@@ -62,6 +62,9 @@ export const STACK_CASES: readonly StackCase[] = [
   { file: "cidr-pod-equals-vpc.yaml", field: "hardened-cluster:network.podCidr" },
   { file: "cidr-vpc-too-small.yaml", field: "hardened-cluster:network.cidr" },
   { file: "cidr-vpc-public.yaml", field: "hardened-cluster:network.cidr" },
+  { file: "cidr-vpc-host-bits.yaml", field: "hardened-cluster:network.cidr", fix: /Fix: write 10\.10\.0\.0\/16/, e2e: true },
+  { file: "cidr-pod-overlaps-service.yaml", field: "hardened-cluster:network.podCidr" },
+  { file: "justification-no-ec2-text.yaml", field: "hardened-cluster:addonPorts[0].justification" },
   { file: "admins-duplicate-name.yaml", field: "hardened-cluster:admins[1].name" },
   { file: "addon-port-etcd.yaml", field: "hardened-cluster:addonPorts[0].port" },
   { file: "addon-port-nodeport.yaml", field: "hardened-cluster:addonPorts[0].port" },
@@ -126,6 +129,7 @@ export const STACK_CASES: readonly StackCase[] = [
   { file: "tenant-nodeport-quota-unjustified.yaml", field: "hardened-cluster:tenants[1].quotaJustification" },
   { file: "tenant-privileged-unjustified.yaml", field: "hardened-cluster:tenants[1].podSecurity.justification" },
   { file: "tenant-egress-no-ports.yaml", field: "hardened-cluster:tenants[1].egress[0].ports" },
+  { file: "tenant-egress-unreachable.yaml", field: "hardened-cluster:tenants[1].egress[0]", fix: /Fix: add to hardened-cluster:extraEgress \{ name: <destination>, protocol: tcp, fromPort: 5432, toPort: 5432, cidr: 10\.10\.32\.0\/24/ },
 ];
 
 /** `--stack` values that are not a readable stack file (run end to end only). */

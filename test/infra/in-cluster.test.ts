@@ -140,7 +140,7 @@ describe("the committed StackReference outputs cannot drift from the AWS stack",
     const exported = (await resolved(outputs)) as Record<string, unknown>;
     for (const key of PLATFORM_OUTPUTS_READ) expect(exported[key]).toBeDefined();
     // Values the AWS program computes from config (not cloud-assigned ids) must match exactly.
-    for (const key of ["environment", "region", "clusterName", "pools", "corednsVersion", "policyConfig"] as const) expect(committed[key]).toEqual(exported[key]);
+    for (const key of ["environment", "region", "clusterName", "pools", "corednsVersion", "policyConfig", "podEgress"] as const) expect(committed[key]).toEqual(exported[key]);
     const literal = ({ clusterName, addonVersion, containerLogs, cpuThresholdPercent, memoryThresholdPercent }: Record<string, unknown>) => ({ clusterName, addonVersion, containerLogs, cpuThresholdPercent, memoryThresholdPercent });
     expect(literal(committed.observability as Record<string, unknown>)).toEqual(literal(exported.observability as Record<string, unknown>));
     const azs = (v: unknown) => (v as { availabilityZone: string; cidr: string }[]).map((s) => `${s.availabilityZone} ${s.cidr}`);

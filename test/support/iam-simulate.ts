@@ -30,6 +30,8 @@ export interface SimulatedRequest {
   identityPolicies?: PolicyDocument[];
   /** The resource's own policy (KMS key policy, trust policy, bucket policy), when it has one. */
   resourcePolicy?: PolicyDocument;
+  /** Policies of the VPC endpoints the request passes through (a boundary: each must allow it). */
+  endpointPolicies?: PolicyDocument[];
 }
 
 /** The decision: `Allowed`, `ImplicitlyDenied` or `ExplicitlyDenied`; throws when the request is malformed. */
@@ -39,6 +41,7 @@ export async function simulate(request: SimulatedRequest): Promise<string> {
     serviceControlPolicies: [],
     resourceControlPolicies: [],
     ...(request.resourcePolicy ? { resourcePolicy: request.resourcePolicy } : {}),
+    ...(request.endpointPolicies ? { vpcEndpointPolicies: request.endpointPolicies.map((policy, index) => ({ name: `endpoint-${index}`, policy })) } : {}),
     request: {
       action: request.action,
       principal: request.principal,

@@ -1,14 +1,17 @@
+import { LABELS } from "../../baseline/labels";
+import { kubeletSources } from "../../baseline/ports";
 import { nativeResourceRule } from "../../core/native";
 import { allTrafficPermitted, describeSource, describeTraffic, overlapsPorts, roleHint, sourceKinds, sourceRoleFix } from "../../core/security-groups";
 import { eachIngressSource, INGRESS_TYPES } from "./each-ingress";
 
-const KUBELET_SOURCES = ["self", "cluster", "control-plane"] as const;
+/** From the port table: the cluster/control-plane SG, self, and the pod SG (metrics-server, row `kubelet-pods`). */
+const KUBELET_SOURCES = kubeletSources();
 
-/** SG-006: kubelet 10250 only from the cluster/control-plane SG or self. */
+/** SG-006: kubelet 10250 only from the port table's kubelet sources. */
 export const sg006 = nativeResourceRule({
   id: "SG-006",
   name: "sg-kubelet-from-control-plane-only",
-  description: "Kubelet API (TCP 10250) ingress only from the cluster/control-plane SG or self.",
+  description: "Kubelet API (TCP 10250) ingress only from the port table's kubelet sources: the cluster/control-plane SG, self, or the pod SG (metrics-server).",
   enforcementLevel: "mandatory",
   severity: "critical",
   groups: ["sg", "aws"],
@@ -22,7 +25,7 @@ export const sg006 = nativeResourceRule({
       const kinds = sourceKinds(source, config);
       if (KUBELET_SOURCES.some((k) => kinds.has(k))) return; // CIDRs and prefix lists never count as kubelet sources (sourceKinds)
       report({
-        message: `${describeTraffic(rule)} reaches the kubelet (10250) from ${describeSource(source)}; only the cluster/control-plane SG or self may${roleHint(source)}`,
+        message: `${describeTraffic(rule)} reaches the kubelet (10250) from ${describeSource(source)}; only the cluster/control-plane SG, self or the pod SG (metrics-server) may${roleHint(source)}`,
         remediation:
           source.kind === "sg" && !source.role
             ? `Replace ${source.field} with the cluster security group, or if it already is: ${sourceRoleFix(source).replace("<node|cluster|control-plane|lb|pods>", "cluster")}.`

@@ -1,5 +1,5 @@
 import { LABELS } from "../../../policy-pack/baseline/labels";
-import { PORT_TABLE, rowsFor } from "../../../policy-pack/baseline/ports";
+import { PORT_TABLE, rowsFor, type PortRow } from "../../../policy-pack/baseline/ports";
 import { FIREWALL_ROLES, planIngress } from "../../../components/firewall";
 import { enabledAddonPorts } from "../../../infra/policy-config";
 import { parsePlatformConfig } from "../../../infra/config";
@@ -22,13 +22,16 @@ describe.each(["dev", "staging", "prod"] as const)("Firewall in the %s stack", (
     expect(roles.every((r) => r !== undefined)).toBe(true);
   });
 
-  test.each(FIREWALL_ROLES.filter((r) => r !== "lb"))("the %s SG's port set equals its port-table rows (+ enabled add-on ports)", async (role) => {
+  test.each(FIREWALL_ROLES)("the %s SG's port set equals its port-table rows (+ enabled add-on ports)", async (role) => {
     const { resources } = await stackRun(stack);
     const sg = ofType(resources, SG).find((r) => tagsOf(r)[LABELS.sgRole] === role)!;
     const actual = new Set(ofType(resources, INGRESS).filter((r) => r.inputs.securityGroupId === sg.outputs.id).map((r) => portKey(r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort)));
+    // Rows whose sources the platform provides (no LB SG, no trusted SG ids); add-on rows only with their add-on.
+    const enabled = new Set(enabledAddonPorts(config).map((a) => a.name));
+    const provided = (row: PortRow) => row.sources.some((s) => ["self", "node", "cluster", "pods"].includes(s) || (s === "trusted-cidrs" && role === "cluster"));
     const expected = new Set(
       rowsFor("eks")
-        .filter((row) => row.targets.includes(role))
+        .filter((row) => row.targets.includes(role) && provided(row) && (row.addon === undefined || enabled.has(row.addon)))
         .flatMap((row) => row.protocols.map((p) => portKey(p, row.fromPort, row.toPort))),
     );
     if (role === "node" || role === "pods") for (const a of enabledAddonPorts(config)) expected.add(portKey(a.protocol, a.port, a.port));
@@ -72,20 +75,19 @@ describe.each(["dev", "staging", "prod"] as const)("Firewall in the %s stack", (
     }
   });
 
-  test("NodePorts only from the lb SG, kubelet only from the cluster SG or self, DNS both protocols", async () => {
+  test("no NodePort ingress (no LB SG: nothing here creates a load balancer), kubelet only from the cluster SG, self or the pod SG (metrics-server), DNS both protocols", async () => {
     const { resources } = await stackRun(stack);
     const roleById = new Map(ofType(resources, SG).map((r) => [r.outputs.id, tagsOf(r)[LABELS.sgRole]]));
     const rules = ofType(resources, INGRESS).filter((r) => r.inputs.ipProtocol !== "-1");
     const nodeport = PORT_TABLE.find((r) => r.id === "nodeport")!;
     const kubelet = PORT_TABLE.find((r) => r.id === "kubelet")!;
-    const nodePortRules = rules.filter((r) => r.inputs.fromPort === nodeport.fromPort);
-    expect(nodePortRules.map((r) => r.inputs.ipProtocol).sort()).toEqual([...nodeport.protocols].sort());
-    for (const r of nodePortRules) expect(roleById.get(r.inputs.referencedSecurityGroupId)).toBe("lb");
+    expect(rules.filter((r) => r.inputs.fromPort === nodeport.fromPort)).toEqual([]);
+    const metricsServer = enabledAddonPorts(config).some((a) => a.name === "metrics-server");
     for (const r of rules.filter((x) => x.inputs.fromPort === kubelet.fromPort)) {
       expect(r.inputs.cidrIpv4).toBeUndefined();
-      expect(["cluster", roleById.get(r.inputs.securityGroupId)]).toContain(roleById.get(r.inputs.referencedSecurityGroupId));
+      expect(["cluster", roleById.get(r.inputs.securityGroupId), ...(metricsServer ? ["pods"] : [])]).toContain(roleById.get(r.inputs.referencedSecurityGroupId));
     }
-    for (const role of ["node", "cluster", "pods"]) {
+    for (const role of ["node", "pods"]) {
       const dns = rules.filter((r) => r.inputs.fromPort === 53 && roleById.get(r.inputs.securityGroupId) === role);
       expect(new Set(dns.map((r) => r.inputs.ipProtocol))).toEqual(new Set(["tcp", "udp"]));
       for (const r of dns) expect(r.inputs.cidrIpv4).toBeUndefined();

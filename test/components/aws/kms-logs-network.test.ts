@@ -92,6 +92,9 @@ describe("component argument validation (nothing registered)", () => {
   const net = { cidr: "10.0.0.0/16", podCidr: "100.64.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], privateOnly: true, region: "eu-west-1", accountId: "123456789012", flowLogKmsKeyArn: "arn:k", clusterName: "c" };
   test("Network rejects one AZ", () => rejects(() => new Network("n", { ...net, availabilityZones: ["eu-west-1a"] }), "availabilityZones"));
   test("Network rejects a public CIDR", () => rejects(() => new Network("n", { ...net, cidr: "8.8.0.0/16" }), "cidr"));
+  test("Network rejects a CIDR with host bits (EC2 would reject it at create time)", () => rejects(() => new Network("n", { ...net, cidr: "10.0.0.1/16" }), "cidr 10.0.0.1/16 has host bits set; pass the network address 10.0.0.0/16"));
+  test("Network rejects a pod CIDR with host bits", () => rejects(() => new Network("n", { ...net, podCidr: "100.64.1.0/16" }), "podCidr"));
+  test("Network rejects a malformed bucket for the S3 endpoint policy", () => rejects(() => new Network("n", { ...net, s3Buckets: ["Not_A_Bucket"] }), "s3Buckets"));
 
   test("key policy scopes the logs service to this account's log groups", () => {
     const policy = JSON.parse(keyPolicy({ accountId: "123456789012", region: "eu-west-1", services: ["logs"] }));

@@ -11,6 +11,7 @@ import * as fc from "fast-check";
 import { principalSlug } from "../../../components/tenant/rbac";
 import { SELF_MANAGED_ONLY_PORTS, portRow } from "../../../policy-pack/baseline/ports";
 import { cidrOverlaps } from "../../../policy-pack/core/cidr";
+import { EKS_DEFAULT_SERVICE_CIDRS } from "../../../components/network/cidr";
 
 /** A generated stack: the raw config map plus the parsed-in values, kept for readable counterexamples. */
 export interface StackConfigCase {
@@ -113,15 +114,18 @@ const vpcCidr: fc.Arbitrary<string> = fc.integer({ min: 16, max: 20 }).chain((pr
   );
 });
 
-/** An aligned private pod block of /16–/22 (mostly RFC 6598 100.64.0.0/10, sometimes RFC 1918). */
-const podCidr: fc.Arbitrary<string> = fc.integer({ min: 16, max: 22 }).chain((prefix) => {
-  const step = 2 ** (24 - prefix);
-  const third = fc.integer({ min: 0, max: 256 / step - 1 }).map((k) => k * step);
-  return fc.oneof(
-    { weight: 3, arbitrary: fc.tuple(fc.integer({ min: 64, max: 127 }), third).map(([b, c]) => `100.${b}.${c}.0/${prefix}`) },
-    { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 0, max: 255 }), third).map(([b, c]) => `10.${b}.${c}.0/${prefix}`) },
-  );
-});
+/** An aligned private pod block of /16–/22 (mostly RFC 6598 100.64.0.0/10, sometimes RFC 1918), clear of EKS's Service ranges. */
+const podCidr: fc.Arbitrary<string> = fc
+  .integer({ min: 16, max: 22 })
+  .chain((prefix) => {
+    const step = 2 ** (24 - prefix);
+    const third = fc.integer({ min: 0, max: 256 / step - 1 }).map((k) => k * step);
+    return fc.oneof(
+      { weight: 3, arbitrary: fc.tuple(fc.integer({ min: 64, max: 127 }), third).map(([b, c]) => `100.${b}.${c}.0/${prefix}`) },
+      { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 0, max: 255 }), third).map(([b, c]) => `10.${b}.${c}.0/${prefix}`) },
+    );
+  })
+  .filter((c) => !EKS_DEFAULT_SERVICE_CIDRS.some((svc) => cidrOverlaps(c, svc)));
 
 /** A trusted (never /0) office/VPN CIDR, any prefix 8–32. */
 const trustedCidr: fc.Arbitrary<string> = fc
@@ -240,11 +244,20 @@ const limits = fc
     return { defaultRequest: { cpu: c0, memory: m0 }, default: { cpu: c1, memory: m1 }, max: { cpu: c2, memory: m2 } };
   });
 
+/** A tenant egress entry the pod SG can carry (IPv4, TCP/UDP; IPv6 and SCTP are config errors: the SGs cannot pass them). */
 const egressEntry = fc.record({
-  cidr: fc.oneof({ weight: 4, arbitrary: trustedCidr }, { weight: 1, arbitrary: fc.constantFrom("0.0.0.0/0", "2001:db8::/32") }),
-  ports: fc.array(fc.record({ port: fc.integer({ min: 1, max: 65535 }), protocol: optional(fc.constantFrom("TCP", "UDP", "SCTP" as const)) }).map(compact), { minLength: 1, maxLength: 3 }),
+  cidr: fc.oneof({ weight: 4, arbitrary: trustedCidr }, { weight: 1, arbitrary: fc.constant("0.0.0.0/0") }),
+  ports: fc.array(fc.record({ port: fc.integer({ min: 1, max: 65535 }), protocol: optional(fc.constantFrom("TCP", "UDP" as const)) }).map(compact), { minLength: 1, maxLength: 3 }),
   justification,
 });
+
+/** The extraEgress entries that open every tenant egress port on the pod SG (the schema demands the coverage). */
+const coveringEgress = (tenantList: readonly TenantInput[]) =>
+  tenantList.flatMap((t, i) =>
+    (t.egress ?? []).flatMap((e, j) =>
+      e.ports.map((p, k) => ({ name: `tenant-${i}-${j}-${k}`, protocol: (p.protocol ?? "TCP").toLowerCase() as "tcp" | "udp", fromPort: p.port, toPort: p.port, cidr: e.cidr, justification: e.justification })),
+    ),
+  );
 
 /** Per-tenant settings other than name, namespaces and principals. */
 const tenantExtras = (k8sVersion: string) =>
@@ -386,6 +399,11 @@ export function platformStackConfig(count: TenantCount, options: StackConfigOpti
           // Known finding: make a cluster admin also the first tenant's admin (generated values are not mutated).
           const admin = [rest.admins[0].roleArn, ...(first.roles?.admin ?? []).slice(1)];
           return { ...rest, tenants: [{ ...first, roles: { ...first.roles, admin } }, ...others] };
+        })
+        // Tenant allowlists must get through the pod SG: cover each generated entry with an extraEgress entry.
+        .map((rest) => {
+          const covering = coveringEgress(rest.tenants);
+          return covering.length === 0 ? rest : { ...rest, extraEgress: [...(rest.extraEgress ?? []), ...covering] };
         })
         .map((rest) => ({
           region: base.net.region,
