@@ -7,6 +7,7 @@ export const INTERFACE_ENDPOINT_SERVICES = [
   "sts", // IRSA / pod identity credentials
   "ec2", // VPC CNI ENI management
   "logs", // control-plane, flow and container logs
+  "monitoring", // CloudWatch metrics: the observability agent's PutMetricData and the node alarms the Deployer creates
   "elasticloadbalancing", // load-balancer controller
   "eks", // node bootstrap DescribeCluster
   "eks-auth", // EKS Pod Identity

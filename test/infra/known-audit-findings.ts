@@ -14,9 +14,6 @@ interface KnownFinding {
 }
 
 export const KNOWN_AUDIT_FINDINGS: readonly KnownFinding[] = [
-  // B1: free-text justifications with ' copied into SG rule descriptions (components/firewall/plan.ts).
-  { audit: "B1", rule: "API-001", type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", matches: (v) => v.message.includes(`("'")`) },
-  { audit: "B1", rule: "API-001", type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", matches: (v) => v.message.includes(`("'")`) },
   // N2: node groups do not depend on the node role's policy attachments (components/node-pool/role.ts).
   { audit: "N2", rule: "ORD-001", type: "aws:eks/nodeGroup:NodeGroup", matches: () => true },
 ];

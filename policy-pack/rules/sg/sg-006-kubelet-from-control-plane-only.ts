@@ -1,4 +1,3 @@
-import { LABELS } from "../../baseline/labels";
 import { kubeletSources } from "../../baseline/ports";
 import { nativeResourceRule } from "../../core/native";
 import { allTrafficPermitted, describeSource, describeTraffic, overlapsPorts, roleHint, sourceKinds, sourceRoleFix } from "../../core/security-groups";
