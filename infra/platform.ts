@@ -45,8 +45,9 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
     description: `${name}: Kubernetes Secrets envelope encryption`,
     services: ["eks"],
     usePrincipalArns: [roleArn(config.accountId, roleNames.cluster(name))],
+    clusterCreatorArns: config.kms.clusterCreatorArns,
   });
-  const ebsKey = new HardenedKey(`${name}-ebs`, { ...base, description: `${name}: node EBS volumes`, services: ["ebs"] });
+  const ebsKey = new HardenedKey(`${name}-ebs`, { ...base, description: `${name}: node EBS volumes`, services: ["ebs"], autoscalingRole: config.kms.autoscalingServiceLinkedRole });
 
   const network = new Network(name, {
     cidr: config.network.cidr,

@@ -8,6 +8,7 @@ import { versionAtLeast } from "../components/cluster/version";
 import { detectionConfigSchema } from "../components/detection/config";
 import { registryConfigSchema } from "../components/registry/config";
 import { tenantsConfigSchema } from "../components/tenant/config";
+import { AUTOSCALING_ROLE_MODES } from "../components/kms/policy";
 
 /**
  * The stack configuration schema (namespace `hardened-cluster`), in one place.
@@ -82,6 +83,13 @@ export const platformConfigShape = {
     .object({
       secretsEncryption: z.literal(true, { errorMap: () => ({ message: "must be true: Secrets are always envelope-encrypted with a customer KMS key (EKS-004)" }) }).default(true),
       deletionWindowInDays: z.number().int().min(DEFAULT_PACK_CONFIG.minDeletionWindowDays).max(30).default(30),
+      /**
+       * The Auto Scaling service-linked role the EBS key policy names: `create` it (fresh account), `import` the
+       * account's existing one into the stack, or leave an `existing` one unmanaged (components/kms AUTOSCALING_ROLE_MODES).
+       */
+      autoscalingServiceLinkedRole: z.enum(AUTOSCALING_ROLE_MODES, { errorMap: () => ({ message: "must be create (fresh account), import or existing (the account already has AWSServiceRoleForAutoScaling)" }) }).default("create"),
+      /** Roles that run `pulumi up` (call eks:CreateCluster): only they get CreateGrant on the secrets key; default the account root. */
+      clusterCreatorArns: z.array(z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "must be an IAM role ARN such as arn:aws:iam::123456789012:role/platform-deploy")).default([]),
     })
     .strict()
     .default({}),
