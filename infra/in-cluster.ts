@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PackConfig } from "../policy-pack/core/config";
 import { AdmissionMirror } from "../components/admission";
 import { ClusterAddons } from "../components/cluster/addons";
+import { SystemNetworkPolicies } from "../components/cluster/system-network-policies";
 import { PodNetworking, type PodSubnet } from "../components/network/eni-configs";
 import type { PoolTaint } from "../components/node-pool";
 import { Tenant, type TenantConfig } from "../components/tenant";
@@ -43,13 +44,16 @@ export type InClusterComposer = (ctx: InClusterContext) => Record<string, unknow
 
 /**
  * The platform's own in-cluster bootstrap for the split (deployer) layout: ENIConfigs for the pod subnets
- * (VPC CNI custom networking), then CoreDNS, which only becomes healthy once pods can get IPs.
+ * (VPC CNI custom networking) and CoreDNS's strict-mode NetworkPolicy, then CoreDNS, which only becomes
+ * healthy once pods can get IPs and its policy is programmed.
  * In the same-stack layout the AWS layer creates both itself, in that order, before the node pools.
  */
 export function bootstrapInCluster(ctx: InClusterContext): pulumi.Resource[] {
   const pods = new PodNetworking(`${ctx.environment}-pod-networking`, { podSubnets: ctx.podSubnets, podSecurityGroupId: ctx.podSecurityGroupId }, { provider: ctx.provider, dependsOn: ctx.dependsOn });
-  const dns = new ClusterAddons(`${ctx.environment}-dns`, { clusterName: ctx.clusterName, addons: [{ name: "coredns", version: ctx.corednsVersion }] }, { dependsOn: [pods] });
-  return [pods, dns];
+  // The VPC CNI runs in strict mode (W5): CoreDNS needs its own policy before it starts.
+  const system = new SystemNetworkPolicies(`${ctx.environment}-system-netpol`, {}, { provider: ctx.provider, dependsOn: ctx.dependsOn });
+  const dns = new ClusterAddons(`${ctx.environment}-dns`, { clusterName: ctx.clusterName, addons: [{ name: "coredns", version: ctx.corednsVersion }] }, { dependsOn: [pods, system] });
+  return [pods, system, dns];
 }
 
 /**

@@ -127,7 +127,10 @@ export const platformConfigShape = {
     .array(z.object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/, "must start with a lower-case letter and use only lower-case letters, digits and hyphens"), protocol: z.enum(["tcp", "udp"]), fromPort: z.number().int().min(1).max(65535), toPort: z.number().int().min(1).max(65535), cidr, justification }).strict())
     .default([]),
   nodePools: z.object({ system: poolSchema, general: poolSchema, sensitive: poolSchema }).strict(),
-  nodeSsmAccess: z.boolean().default(true),
+  /** Session Manager on nodes (a root shell): off by default; opting in needs nodeSsmJustification. */
+  nodeSsmAccess: z.boolean().default(false),
+  /** Why nodes need Session Manager (required with nodeSsmAccess: true). */
+  nodeSsmJustification: justification.optional(),
   deployer: z
     .object({
       enabled: z.boolean(),
@@ -210,6 +213,9 @@ export const platformConfigSchema = z
       if (seen.has(a.name)) ctx.addIssue({ code: "custom", path: ["addonPorts", i, "name"], message: `${a.name} is listed twice` });
       seen.add(a.name);
     });
+    if (c.nodeSsmAccess && c.nodeSsmJustification === undefined) {
+      ctx.addIssue({ code: "custom", path: ["nodeSsmJustification"], message: "is required with nodeSsmAccess: true (a Session Manager session is a root shell on every node)", params: { fix: "say why nodes need Session Manager in at least 20 characters, or remove nodeSsmAccess" } });
+    }
     if (Object.keys(c.tags).some((k) => k.startsWith(LABEL_PREFIX))) ctx.addIssue({ code: "custom", path: ["tags"], message: `keys under ${LABEL_PREFIX} are reserved for the platform` });
     if (c.deployer?.enabled && c.tenants.length > 0) {
       ctx.addIssue({

@@ -204,6 +204,31 @@ export function dnsEgressPolicySpec(): NetworkPolicySpecData {
   };
 }
 
+/** Name of the platform NetworkPolicy that lets CoreDNS work under the VPC CNI's strict mode. */
+export const COREDNS_POLICY_NAME = "coredns-strict-mode";
+
+/**
+ * The CoreDNS pods' own policy, needed once the VPC CNI enforces NetworkPolicies in `strict` mode (every
+ * non-host-network pod starts default-deny, "this requirement applies to the CoreDNS pods": EKS docs,
+ * "Restrict Pod network traffic"). Ingress: DNS on 53 from any client of the cluster (pods and host-network
+ * pods; security groups bound the sources). Egress: DNS on 53 to the upstream resolver (the VPC resolver, per
+ * the node's resolv.conf) and HTTPS to the API server (its watch on Services and EndpointSlices). No peers
+ * are named for either: the resolver and the API server ENIs are VPC addresses that change, and these ports
+ * are what CoreDNS does.
+ */
+export function coreDnsPolicySpec(): NetworkPolicySpecData {
+  const dns = [
+    { protocol: "UDP", port: KUBE_DNS.port },
+    { protocol: "TCP", port: KUBE_DNS.port },
+  ];
+  return {
+    podSelector: { matchLabels: { ...KUBE_DNS.podLabels } },
+    policyTypes: ["Ingress", "Egress"],
+    ingress: [{ ports: dns }],
+    egress: [{ ports: dns }, { ports: [{ protocol: "TCP", port: 443 }] }],
+  };
+}
+
 /**
  * Allow traffic between the pods of one tenant, both directions. With no `namespaces` the peer is `podSelector: {}`
  * (every pod of the policy's own namespace); with `namespaces` (a tenant spanning several namespaces) the peer

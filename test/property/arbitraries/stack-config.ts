@@ -387,6 +387,7 @@ export function platformStackConfig(count: TenantCount, options: StackConfigOpti
           const admin = [rest.admins[0].roleArn, ...(first.roles?.admin ?? []).slice(1)];
           return { ...rest, tenants: [{ ...first, roles: { ...first.roles, admin } }, ...others] };
         })
+        .map((rest) => (rest.nodeSsmAccess === true ? { ...rest, nodeSsmJustification: "Break-glass node access through Session Manager with session logging." } : rest))
         .map((rest) => ({
           region: base.net.region,
           values: compact({
