@@ -5,7 +5,7 @@ import { isPrivateIpv4Cidr, isWorldCidr, parseIpv4Cidr } from "../components/net
 import { portRow, SELF_MANAGED_ONLY_PORTS } from "../policy-pack/baseline/ports";
 import { cidrOverlaps } from "../policy-pack/core/cidr";
 import { versionAtLeast } from "../components/cluster/version";
-import { detectionConfigSchema } from "../components/detection/config";
+import { detectionConfigSchema, GUARDDUTY_AGENT_VERSION_REQUIRED } from "../components/detection/config";
 import { registryConfigSchema } from "../components/registry/config";
 import { tenantsConfigSchema } from "../components/tenant/config";
 import { AUTOSCALING_ROLE_MODES } from "../components/kms/policy";
@@ -241,6 +241,9 @@ export const platformConfigSchema = z
         message: "GuardDuty EKS protection cannot be off in prod (GD-001)",
         params: { fix: "remove enabled: false, or set detection.guardDuty.detectorId to reuse an existing (e.g. organisation) detector" },
       });
+    }
+    if ((c.detection.guardDuty.enabled ?? c.environment === "prod") && c.detection.guardDuty.agentAddonVersion === undefined) {
+      ctx.addIssue({ code: "custom", path: ["detection", "guardDuty", "agentAddonVersion"], message: GUARDDUTY_AGENT_VERSION_REQUIRED });
     }
   });
 

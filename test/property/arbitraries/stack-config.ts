@@ -310,6 +310,8 @@ const detection = (environment: string) =>
         enabled: optional(environment === "prod" ? fc.constant(true) : fc.boolean(), 1),
         detectorId: optional(fc.stringMatching(/^[0-9a-f]{32}$/), 4),
         minSeverity: optional(fc.integer({ min: 1, max: 10 })),
+        // The platform installs the GuardDuty agent add-on: a pinned version (required when GuardDuty is on).
+        agentAddonVersion: fc.constantFrom("v1.12.1-eksbuild.2", "v1.11.0-eksbuild.1"),
       }),
     })
     .map((d) => compact({ ...d, guardDuty: compact(d.guardDuty) }));
