@@ -4,7 +4,7 @@ import { DEFAULT_PACK_CONFIG } from "../policy-pack/core/config";
 import { isPrivateIpv4Cidr, isWorldCidr, parseIpv4Cidr } from "../components/network/cidr";
 import { portRow, SELF_MANAGED_ONLY_PORTS } from "../policy-pack/baseline/ports";
 import { cidrOverlaps } from "../policy-pack/core/cidr";
-import { versionAtLeast } from "../components/cluster/version";
+import { CALENDAR_AS_OF, DEFAULT_KUBERNETES_VERSION, PLATFORM_MIN_KUBERNETES_VERSION, versionAtLeast } from "../components/cluster/version";
 import { detectionConfigSchema, GUARDDUTY_AGENT_VERSION_REQUIRED } from "../components/detection/config";
 import { registryConfigSchema } from "../components/registry/config";
 import { tenantsConfigSchema } from "../components/tenant/config";
@@ -56,10 +56,12 @@ export const platformConfigShape = {
   environment: z.enum(["dev", "staging", "prod"]),
   clusterName: z.string().regex(/^[a-z][a-z0-9-]{1,38}$/, "must be lower-case letters, digits and hyphens (2-39 characters)"),
   accountId: z.string().regex(/^\d{12}$/, "must be the 12-digit AWS account id (quote it in YAML)"),
+  /** Default: the newest minor in EKS standard support (components/cluster/version.ts). */
   kubernetesVersion: z
     .string()
-    .regex(/^\d+\.\d+$/, 'must be a quoted major.minor like "1.33"')
-    .refine((v) => versionAtLeast(v, DEFAULT_PACK_CONFIG.minKubernetesVersion), `must be at least ${DEFAULT_PACK_CONFIG.minKubernetesVersion} (EKS standard support)`),
+    .regex(/^\d+\.\d+$/, `must be a quoted major.minor like "${DEFAULT_KUBERNETES_VERSION}"`)
+    .refine((v) => !/^\d+\.\d+$/.test(v) || versionAtLeast(v, PLATFORM_MIN_KUBERNETES_VERSION), `must be at least ${PLATFORM_MIN_KUBERNETES_VERSION}: older minors are out of EKS standard support (${CALENDAR_AS_OF})`)
+    .default(DEFAULT_KUBERNETES_VERSION),
   network: z
     .object({
       cidr,

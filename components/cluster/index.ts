@@ -15,7 +15,7 @@ export { ClusterAddons, vpcCniConfiguration, type AddonSpec, type ClusterAddonsA
 export { VpcCniIdentity, type VpcCniIdentityArgs } from "./cni-identity";
 export * from "./iam";
 export { kubeconfigFor } from "./kubeconfig";
-export { versionAtLeast } from "./version";
+export { versionAtLeast, DEFAULT_KUBERNETES_VERSION, PLATFORM_MIN_KUBERNETES_VERSION, EKS_VERSION_CALENDAR, standardSupportVersions } from "./version";
 
 /** The five control-plane log types (EKS-005). */
 export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;

@@ -73,7 +73,8 @@ export function tenantsOf(c: StackConfigCase): TenantInput[] {
 }
 
 const REGIONS = ["eu-west-1", "eu-central-1", "us-east-1", "us-west-2", "ap-southeast-2"] as const;
-const K8S_VERSIONS = ["1.33", "1.34"] as const;
+// Minors in EKS standard support on components/cluster/version.ts CALENDAR_AS_OF.
+const K8S_VERSIONS = ["1.35"] as const;
 const JUSTIFICATIONS = [
   "The API server calls this add-on's admission webhook.",
   "Payments must reach the card processor's settlement API.",
