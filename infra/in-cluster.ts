@@ -52,7 +52,8 @@ export function bootstrapInCluster(ctx: InClusterContext): pulumi.Resource[] {
   const pods = new PodNetworking(`${ctx.environment}-pod-networking`, { podSubnets: ctx.podSubnets, podSecurityGroupId: ctx.podSecurityGroupId }, { provider: ctx.provider, dependsOn: ctx.dependsOn });
   // The VPC CNI runs in strict mode (W5): CoreDNS needs its own policy before it starts.
   const system = new SystemNetworkPolicies(`${ctx.environment}-system-netpol`, {}, { provider: ctx.provider, dependsOn: ctx.dependsOn });
-  const dns = new ClusterAddons(`${ctx.environment}-dns`, { clusterName: ctx.clusterName, addons: [{ name: "coredns", version: ctx.corednsVersion }] }, { dependsOn: [pods, system] });
+  // Per add-on dependsOn: a component's dependsOn does not reach the add-on resource itself.
+  const dns = new ClusterAddons(`${ctx.environment}-dns`, { clusterName: ctx.clusterName, addons: [{ name: "coredns", version: ctx.corednsVersion, dependsOn: [pods, system] }] }, { dependsOn: [pods, system] });
   return [pods, system, dns];
 }
 

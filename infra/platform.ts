@@ -135,7 +135,11 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
     );
   }
   const coredns = sameStack
-    ? new ClusterAddons(`${name}-dns`, { clusterName: cluster.clusterName, addons: [{ name: "coredns", version: config.addons.coredns }], tags }, { dependsOn: Object.values(pools) })
+    ? new ClusterAddons(
+        `${name}-dns`,
+        { clusterName: cluster.clusterName, addons: [{ name: "coredns", version: config.addons.coredns, dependsOn: systemPolicies ? [systemPolicies] : [] }], tags },
+        { dependsOn: Object.values(pools) },
+      )
     : undefined;
 
   // AWS-only layers, in every environment: detection after the pools (the observability add-on needs nodes),

@@ -133,7 +133,7 @@ describe("bootstrap order", () => {
     for (const g of groups) expect(deps.includes(g.urn) || deps.includes(g.parent ?? "")).toBe(true);
   });
 
-  test("split stack: the in-cluster stack creates ENIConfigs, then CoreDNS, then the composed layer", async () => {
+  test("split stack: the in-cluster stack creates ENIConfigs and CoreDNS's policy, then CoreDNS, then the composed layer", async () => {
     const k8s = await import("@pulumi/kubernetes");
     const { recordResources } = await import("../../cli/preview/record");
     const { runInClusterStack } = await import("../../infra/in-cluster");
@@ -168,6 +168,10 @@ describe("bootstrap order", () => {
     expect(ofType(resources, "kubernetes:crd.k8s.amazonaws.com/v1alpha1:ENIConfig")).toHaveLength(2);
     const [coredns] = ofType(resources, "aws:eks/addon:Addon");
     expect(coredns.inputs.addonName).toBe("coredns");
-    expect(seen).toHaveLength(2);
+    // W5: CoreDNS's strict-mode NetworkPolicy exists before CoreDNS.
+    const [policy] = ofType(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy");
+    expect(policy.inputs.metadata).toMatchObject({ name: "coredns-strict-mode", namespace: "kube-system" });
+    expect(coredns.dependencies).toContain(policy.urn);
+    expect(seen).toHaveLength(3);
   });
 });
