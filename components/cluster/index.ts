@@ -13,6 +13,7 @@ import { versionAtLeast } from "./version";
 
 export { ClusterAddons, vpcCniConfiguration, type AddonSpec, type ClusterAddonsArgs, type NetworkPolicyEnforcingMode } from "./addons";
 export { VpcCniIdentity, type VpcCniIdentityArgs } from "./cni-identity";
+export { SystemNetworkPolicies } from "./system-network-policies";
 export * from "./iam";
 export { kubeconfigFor } from "./kubeconfig";
 export { versionAtLeast, DEFAULT_KUBERNETES_VERSION, PLATFORM_MIN_KUBERNETES_VERSION, EKS_VERSION_CALENDAR, standardSupportVersions } from "./version";
