@@ -66,7 +66,7 @@ describe.each(["dev", "staging", "prod"] as const)("node pools in the %s stack",
 
   test("the node role carries the worker-node and ECR pull-only policies only (W1: no CNI policy, no ReadOnly, no SSM by default)", async () => {
     const { resources } = await stackRun(stack);
-    const nodeRole = ofType(resources, "aws:iam/role:Role").find((r) => r.inputs.name.endsWith("-node"))!;
+    const nodeRole = ofType(resources, "aws:iam/role:Role").find((r) => String(r.inputs.name ?? "").endsWith("-node"))!;
     const attached = ofType(resources, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")
       .filter((a) => a.inputs.role === nodeRole.outputs.name)
       .map((a) => a.inputs.policyArn)
@@ -76,7 +76,7 @@ describe.each(["dev", "staging", "prod"] as const)("node pools in the %s stack",
 
   test("N2: every node group waits for the node role's policy attachments", async () => {
     const { resources } = await stackRun(stack);
-    const nodeRole = ofType(resources, "aws:iam/role:Role").find((r) => r.inputs.name.endsWith("-node"))!;
+    const nodeRole = ofType(resources, "aws:iam/role:Role").find((r) => String(r.inputs.name ?? "").endsWith("-node"))!;
     const attachments = ofType(resources, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => a.inputs.role === nodeRole.outputs.name);
     expect(attachments.length).toBeGreaterThan(0);
     for (const group of ofType(resources, "aws:eks/nodeGroup:NodeGroup")) {
