@@ -132,7 +132,15 @@ export function composeDetection(inputs: DetectionInputs): Detection {
     inputs.observabilityIn === "this-stack" ? new ResourceExhaustionAlarms(`${name}-resources`, { ...spec, tags }, { dependsOn: [...inputs.nodePools, performanceLogs, agentPolicy] }) : undefined;
 
   const runtime = guardDutyEnabled(config)
-    ? new RuntimeDetection(`${name}-guardduty`, { topicArn: topic.topicArn, detectorId: detection.guardDuty.detectorId, minSeverity: detection.guardDuty.minSeverity, tags })
+    ? new RuntimeDetection(`${name}-guardduty`, {
+        topicArn: topic.topicArn,
+        detectorId: detection.guardDuty.detectorId,
+        minSeverity: detection.guardDuty.minSeverity,
+        ruleNamePrefix: name,
+        // Validated by the schema: required whenever GuardDuty is on.
+        agent: { clusterName: cluster.clusterName, addonVersion: detection.guardDuty.agentAddonVersion ?? "", dependsOn: inputs.nodePools },
+        tags,
+      })
     : undefined;
 
   return { topic, auditAlarms, resourceAlarms, observability: resourceAlarms ? undefined : spec, runtime };

@@ -5,6 +5,7 @@ import { AdmissionMirror } from "../components/admission";
 import { ClusterAddons } from "../components/cluster/addons";
 import { DeployerRbac } from "../components/deployer/rbac";
 import { ResourceExhaustionAlarms } from "../components/detection";
+import { SystemNetworkPolicies } from "../components/cluster/system-network-policies";
 import { PodNetworking, type PodSubnet } from "../components/network/eni-configs";
 import type { PoolTaint } from "../components/node-pool";
 import { Tenant, type TenantConfig } from "../components/tenant";
@@ -48,17 +49,21 @@ export type InClusterComposer = (ctx: InClusterContext) => Record<string, unknow
 
 /**
  * The platform's own in-cluster bootstrap for the split (deployer) layout: the deployer's scoped RBAC
- * (components/deployer/rbac.ts), ENIConfigs for the pod subnets (VPC CNI custom networking), then CoreDNS
- * and the observability add-on, which only become healthy once pods can get IPs (audit B3).
- * In the same-stack layout the AWS layer creates ENIConfigs and CoreDNS itself, in that order, around the
- * node pools, and the observability add-on after the pools.
+ * (components/deployer/rbac.ts), ENIConfigs for the pod subnets (VPC CNI custom networking) and CoreDNS's
+ * strict-mode NetworkPolicy (W5), then CoreDNS and the observability add-on, which only become healthy once
+ * pods can get IPs (audit B3) and their policies are programmed.
+ * In the same-stack layout the AWS layer creates ENIConfigs, CoreDNS's policy and CoreDNS itself, in that
+ * order, around the node pools, and the observability add-on after the pools.
  */
 export function bootstrapInCluster(ctx: InClusterContext): pulumi.Resource[] {
   const rbac = new DeployerRbac(`${ctx.environment}-deployer-rbac`, { provider: ctx.provider });
   const pods = new PodNetworking(`${ctx.environment}-pod-networking`, { podSubnets: ctx.podSubnets, podSecurityGroupId: ctx.podSecurityGroupId }, { provider: ctx.provider, dependsOn: ctx.dependsOn });
-  const dns = new ClusterAddons(`${ctx.environment}-dns`, { clusterName: ctx.clusterName, addons: [{ name: "coredns", version: ctx.corednsVersion }] }, { dependsOn: [pods] });
-  const observability = ctx.observability ? new ResourceExhaustionAlarms(`${ctx.observability.clusterName}-resources`, ctx.observability, { dependsOn: [pods] }) : undefined;
-  return [rbac, pods, dns, ...(observability ? [observability] : [])];
+  // The VPC CNI runs in strict mode (W5): CoreDNS needs its own policy before it starts.
+  const system = new SystemNetworkPolicies(`${ctx.environment}-system-netpol`, {}, { provider: ctx.provider, dependsOn: ctx.dependsOn });
+  // Per add-on dependsOn: a component's dependsOn does not reach the add-on resource itself.
+  const dns = new ClusterAddons(`${ctx.environment}-dns`, { clusterName: ctx.clusterName, addons: [{ name: "coredns", version: ctx.corednsVersion, dependsOn: [pods, system] }] }, { dependsOn: [pods, system] });
+  const observability = ctx.observability ? new ResourceExhaustionAlarms(`${ctx.observability.clusterName}-resources`, ctx.observability, { dependsOn: [pods, system] }) : undefined;
+  return [rbac, pods, system, dns, ...(observability ? [observability] : [])];
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster, ClusterAddons, roleArn, roleNames } from "../components/cluster";
+import { SystemNetworkPolicies } from "../components/cluster/system-network-policies";
 import { Deployer } from "../components/deployer";
 import { Firewall } from "../components/firewall";
 import { HardenedKey } from "../components/kms";
@@ -47,8 +48,9 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
     description: `${name}: Kubernetes Secrets envelope encryption`,
     services: ["eks"],
     usePrincipalArns: [roleArn(config.accountId, roleNames.cluster(name))],
+    clusterCreatorArns: config.kms.clusterCreatorArns,
   });
-  const ebsKey = new HardenedKey(`${name}-ebs`, { ...base, description: `${name}: node EBS volumes`, services: ["ebs"] });
+  const ebsKey = new HardenedKey(`${name}-ebs`, { ...base, description: `${name}: node EBS volumes`, services: ["ebs"], autoscalingRole: config.kms.autoscalingServiceLinkedRole });
 
   const network = new Network(name, {
     cidr: config.network.cidr,
@@ -106,8 +108,10 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
   const podNetworking = sameStack
     ? new PodNetworking(`${name}-pod-networking`, { podSubnets: network.podSubnetsByAz, podSecurityGroupId: firewall.podSecurityGroupId }, { provider: cluster.provider, dependsOn: [cluster.addons] })
     : undefined;
+  // Strict NetworkPolicy mode (W5): CoreDNS's own policy exists before any node (and so CoreDNS) starts.
+  const systemPolicies = sameStack ? new SystemNetworkPolicies(`${name}-system-netpol`, {}, { provider: cluster.provider, dependsOn: [cluster.addons] }) : undefined;
 
-  const nodeRole = new NodeRole(`${name}-node`, { roleName: roleNames.node(name), ssmAccess: config.nodeSsmAccess, tags });
+  const nodeRole = new NodeRole(`${name}-node`, { roleName: roleNames.node(name), ssmAccess: config.nodeSsmAccess, ssmJustification: config.nodeSsmJustification, tags });
   const pools = {} as Record<PoolKind, NodePool>;
   for (const kind of POOL_KINDS) {
     const pool = config.nodePools[kind];
@@ -128,13 +132,18 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
         diskSizeGiB: pool.diskSizeGiB,
         metadataHopLimit: pool.metadataHopLimit,
         capacityType: pool.capacityType,
+        nodeRolePolicies: nodeRole.attachments,
         tags,
       },
-      { dependsOn: [cluster.addons, ...(podNetworking ? [podNetworking] : [])] },
+      { dependsOn: [cluster.addons, ...(podNetworking ? [podNetworking] : []), ...(systemPolicies ? [systemPolicies] : [])] },
     );
   }
   const coredns = sameStack
-    ? new ClusterAddons(`${name}-dns`, { clusterName: cluster.clusterName, addons: [{ name: "coredns", version: config.addons.coredns }], tags }, { dependsOn: Object.values(pools) })
+    ? new ClusterAddons(
+        `${name}-dns`,
+        { clusterName: cluster.clusterName, addons: [{ name: "coredns", version: config.addons.coredns, dependsOn: systemPolicies ? [systemPolicies] : [] }], tags },
+        { dependsOn: Object.values(pools) },
+      )
     : undefined;
 
   // AWS-only layers, in every environment: detection after the pools (the observability add-on needs nodes),

@@ -1,6 +1,7 @@
 import type { ExtraPort, PackConfig } from "../policy-pack/core/config";
 import { cidrSubnet } from "../components/network/cidr";
 import { roleArn, roleNames } from "../components/cluster/iam";
+import { PLATFORM_MIN_KUBERNETES_VERSION } from "../components/cluster/version";
 import { registryHost } from "../components/registry/tenant-registry";
 import { guardDutyEnabled, type PlatformConfig } from "./schema";
 
@@ -46,7 +47,8 @@ export function packConfigFor(config: PlatformConfig): Partial<PackConfig> {
     // SG-010: the Firewall's egress plan allows HTTPS to the world only through the NAT (not in private-only networks).
     awsApiPath: config.network.privateOnly ? "endpoints" : "nat",
     extraEgress: config.extraEgress.map(({ name, protocol, fromPort, toPort, cidr, justification }) => ({ name, protocol, fromPort, toPort, cidr, justification })),
-    minKubernetesVersion: "1.33",
+    // EKS-007 judges the platform against EKS standard support, the same list the schema enforces.
+    minKubernetesVersion: PLATFORM_MIN_KUBERNETES_VERSION,
     rootDeviceNames: ["/dev/xvda", "/dev/xvdb"],
     controlPlane: "eks",
     // GD-001 judges the detector this stack creates; a reused (organisation) detector lives elsewhere.

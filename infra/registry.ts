@@ -45,6 +45,7 @@ export function composeRegistry(inputs: RegistryInputs): TenantRegistry | undefi
       extraPullPrincipalArns: registry.extraPullPrincipalArns,
       untaggedExpiryDays: registry.untaggedExpiryDays,
       keepImages: registry.keepImages,
+      ephemeralTagPrefixes: registry.ephemeralTagPrefixes,
       enhancedScanning: registry.enhancedScanning,
       tags,
     },

@@ -6,11 +6,12 @@ import { ec2DescriptionWordCharacters } from "../components/firewall/description
 import { podEgressFor, unreachableTenantEgress } from "./tenant-egress";
 import { portRow, SELF_MANAGED_ONLY_PORTS } from "../policy-pack/baseline/ports";
 import { cidrOverlaps } from "../policy-pack/core/cidr";
-import { versionAtLeast } from "../components/cluster/version";
-import { detectionConfigSchema } from "../components/detection/config";
+import { CALENDAR_AS_OF, DEFAULT_KUBERNETES_VERSION, PLATFORM_MIN_KUBERNETES_VERSION, versionAtLeast } from "../components/cluster/version";
+import { detectionConfigSchema, GUARDDUTY_AGENT_VERSION_REQUIRED } from "../components/detection/config";
 import { registryConfigSchema } from "../components/registry/config";
 import { tenantsConfigSchema } from "../components/tenant/config";
 import { KMS_KEY_ARN_PATTERN, parseEcrImage, SECRET_ARN_PATTERN } from "../components/deployer/arns";
+import { AUTOSCALING_ROLE_MODES } from "../components/kms/policy";
 
 /**
  * The stack configuration schema (namespace `hardened-cluster`), in one place.
@@ -76,10 +77,12 @@ export const platformConfigShape = {
   environment: z.enum(["dev", "staging", "prod"]),
   clusterName: z.string().regex(/^[a-z][a-z0-9-]{1,38}$/, "must be lower-case letters, digits and hyphens (2-39 characters)"),
   accountId: z.string().regex(/^\d{12}$/, "must be the 12-digit AWS account id (quote it in YAML)"),
+  /** Default: the newest minor in EKS standard support (components/cluster/version.ts). */
   kubernetesVersion: z
     .string()
-    .regex(/^\d+\.\d+$/, 'must be a quoted major.minor like "1.33"')
-    .refine((v) => versionAtLeast(v, DEFAULT_PACK_CONFIG.minKubernetesVersion), `must be at least ${DEFAULT_PACK_CONFIG.minKubernetesVersion} (EKS standard support)`),
+    .regex(/^\d+\.\d+$/, `must be a quoted major.minor like "${DEFAULT_KUBERNETES_VERSION}"`)
+    .refine((v) => !/^\d+\.\d+$/.test(v) || versionAtLeast(v, PLATFORM_MIN_KUBERNETES_VERSION), `must be at least ${PLATFORM_MIN_KUBERNETES_VERSION}: older minors are out of EKS standard support (${CALENDAR_AS_OF})`)
+    .default(DEFAULT_KUBERNETES_VERSION),
   network: z
     .object({
       cidr,
@@ -112,6 +115,13 @@ export const platformConfigShape = {
     .object({
       secretsEncryption: z.literal(true, { errorMap: () => ({ message: "must be true: Secrets are always envelope-encrypted with a customer KMS key (EKS-004)" }) }).default(true),
       deletionWindowInDays: z.number().int().min(DEFAULT_PACK_CONFIG.minDeletionWindowDays).max(30).default(30),
+      /**
+       * The Auto Scaling service-linked role the EBS key policy names: `create` it (fresh account), `import` the
+       * account's existing one into the stack, or leave an `existing` one unmanaged (components/kms AUTOSCALING_ROLE_MODES).
+       */
+      autoscalingServiceLinkedRole: z.enum(AUTOSCALING_ROLE_MODES, { errorMap: () => ({ message: "must be create (fresh account), import or existing (the account already has AWSServiceRoleForAutoScaling)" }) }).default("create"),
+      /** Roles that run `pulumi up` (call eks:CreateCluster): only they get CreateGrant on the secrets key; default the account root. */
+      clusterCreatorArns: z.array(z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "must be an IAM role ARN such as arn:aws:iam::123456789012:role/platform-deploy")).default([]),
     })
     .strict()
     .default({}),
@@ -170,7 +180,10 @@ export const platformConfigShape = {
     )
     .default([]),
   nodePools: z.object({ system: poolSchema, general: poolSchema, sensitive: poolSchema }).strict(),
-  nodeSsmAccess: z.boolean().default(true),
+  /** Session Manager on nodes (a root shell): off by default; opting in needs nodeSsmJustification. */
+  nodeSsmAccess: z.boolean().default(false),
+  /** Why nodes need Session Manager (required with nodeSsmAccess: true). */
+  nodeSsmJustification: justification.optional(),
   deployer: z
     .object({
       enabled: z.boolean(),
@@ -286,6 +299,9 @@ export const platformConfigSchema = z
       if (seen.has(a.name)) ctx.addIssue({ code: "custom", path: ["addonPorts", i, "name"], message: `${a.name} is listed twice` });
       seen.add(a.name);
     });
+    if (c.nodeSsmAccess && c.nodeSsmJustification === undefined) {
+      ctx.addIssue({ code: "custom", path: ["nodeSsmJustification"], message: "is required with nodeSsmAccess: true (a Session Manager session is a root shell on every node)", params: { fix: "say why nodes need Session Manager in at least 20 characters, or remove nodeSsmAccess" } });
+    }
     if (Object.keys(c.tags).some((k) => k.startsWith(LABEL_PREFIX))) ctx.addIssue({ code: "custom", path: ["tags"], message: `keys under ${LABEL_PREFIX} are reserved for the platform` });
     if (c.deployer?.enabled && c.tenants.length > 0) {
       ctx.addIssue({
@@ -327,6 +343,9 @@ export const platformConfigSchema = z
         message: "GuardDuty EKS protection cannot be off in prod (GD-001)",
         params: { fix: "remove enabled: false, or set detection.guardDuty.detectorId to reuse an existing (e.g. organisation) detector" },
       });
+    }
+    if ((c.detection.guardDuty.enabled ?? c.environment === "prod") && c.detection.guardDuty.agentAddonVersion === undefined) {
+      ctx.addIssue({ code: "custom", path: ["detection", "guardDuty", "agentAddonVersion"], message: GUARDDUTY_AGENT_VERSION_REQUIRED });
     }
   });
 

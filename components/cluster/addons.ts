@@ -9,13 +9,33 @@ export interface AddonSpec {
   readonly version: string;
   /** Add-on configuration as JSON text. */
   readonly configurationValues?: string;
+  /** EKS Pod Identity associations the add-on manages (its service account → IAM role). */
+  readonly podIdentityAssociations?: readonly { readonly serviceAccount: string; readonly roleArn: pulumi.Input<string> }[];
+  /** Names of add-ons of the same group created first (e.g. the Pod Identity agent before an add-on using it). */
+  readonly after?: readonly string[];
+  /** Resources the add-on waits for (e.g. its role's policy attachments). */
+  readonly dependsOn?: readonly pulumi.Resource[];
 }
 
-/** VPC CNI configuration: NetworkPolicy enforcement on (NP-003) and custom networking for the pod subnets. */
-export function vpcCniConfiguration(customNetworking: boolean): string {
+/**
+ * How the VPC CNI applies NetworkPolicies to a new pod: `strict` starts it with default deny until its
+ * policies are programmed (and denies pods no policy selects, host-network pods excepted), `standard` starts
+ * it with default allow. Strict needs explicit policies for system pods such as CoreDNS
+ * ({@link SystemNetworkPolicies}).
+ */
+export type NetworkPolicyEnforcingMode = "strict" | "standard";
+
+/**
+ * VPC CNI configuration: NetworkPolicy enforcement on (NP-003) in `strict` mode by default (W5: EKS docs,
+ * "Restrict Pod network traffic", step 1) and custom networking for the pod subnets.
+ */
+export function vpcCniConfiguration(customNetworking: boolean, mode: NetworkPolicyEnforcingMode = "strict"): string {
   return JSON.stringify({
     enableNetworkPolicy: "true",
-    ...(customNetworking ? { env: { AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: "true", ENI_CONFIG_LABEL_DEF: "topology.kubernetes.io/zone" } } : {}),
+    env: {
+      NETWORK_POLICY_ENFORCING_MODE: mode,
+      ...(customNetworking ? { AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: "true", ENI_CONFIG_LABEL_DEF: "topology.kubernetes.io/zone" } : {}),
+    },
   });
 }
 
@@ -37,6 +57,10 @@ export class ClusterAddons extends pulumi.ComponentResource {
     for (const a of args.addons) {
       if (!/^v\d+\.\d+\.\d+(-eksbuild\.\d+)?$/.test(a.version)) throw new Error(`ClusterAddons: ${a.name} version "${a.version}" must be pinned like v1.2.3-eksbuild.1`);
       if (a.configurationValues !== undefined) JSON.parse(a.configurationValues);
+      for (const before of a.after ?? []) {
+        const index = args.addons.findIndex((b) => b.name === before);
+        if (index < 0 || index >= args.addons.indexOf(a)) throw new Error(`ClusterAddons: ${a.name}.after names ${before}, which must be listed earlier in the same group`);
+      }
     }
     super("hardened-cluster:cluster:ClusterAddons", name, {}, opts);
     for (const a of args.addons) {
@@ -47,11 +71,12 @@ export class ClusterAddons extends pulumi.ComponentResource {
           addonName: a.name,
           addonVersion: a.version,
           configurationValues: a.configurationValues,
+          ...(a.podIdentityAssociations ? { podIdentityAssociations: a.podIdentityAssociations.map((p) => ({ serviceAccount: p.serviceAccount, roleArn: p.roleArn })) } : {}),
           resolveConflictsOnCreate: "OVERWRITE",
           resolveConflictsOnUpdate: "PRESERVE",
           tags: { ...args.tags },
         },
-        { parent: this },
+        { parent: this, dependsOn: [...(a.after ?? []).map((n) => this.addons[n]), ...(a.dependsOn ?? [])] },
       );
     }
     this.registerOutputs({});

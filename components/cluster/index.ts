@@ -5,15 +5,18 @@ import * as tls from "@pulumi/tls";
 import { DEFAULT_PACK_CONFIG } from "../../policy-pack/core/config";
 import { EncryptedLogGroup } from "../logs";
 import { isWorldCidr } from "../network/cidr";
-import { ClusterAddons, vpcCniConfiguration } from "./addons";
+import { ClusterAddons, vpcCniConfiguration, type NetworkPolicyEnforcingMode } from "./addons";
+import { VpcCniIdentity } from "./cni-identity";
 import { CLUSTER_ADMIN_ACCESS_POLICY, CLUSTER_ROLE_POLICIES, roleNames, serviceTrustPolicy } from "./iam";
 import { kubeconfigFor } from "./kubeconfig";
 import { versionAtLeast } from "./version";
 
-export { ClusterAddons, vpcCniConfiguration, type AddonSpec, type ClusterAddonsArgs } from "./addons";
+export { ClusterAddons, vpcCniConfiguration, type AddonSpec, type ClusterAddonsArgs, type NetworkPolicyEnforcingMode } from "./addons";
+export { VpcCniIdentity, type VpcCniIdentityArgs } from "./cni-identity";
+export { SystemNetworkPolicies } from "./system-network-policies";
 export * from "./iam";
 export { kubeconfigFor } from "./kubeconfig";
-export { versionAtLeast } from "./version";
+export { versionAtLeast, DEFAULT_KUBERNETES_VERSION, PLATFORM_MIN_KUBERNETES_VERSION, EKS_VERSION_CALENDAR, standardSupportVersions } from "./version";
 
 /** The five control-plane log types (EKS-005). */
 export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
@@ -57,6 +60,11 @@ export interface ClusterArgs {
   readonly addonVersions: ClusterAddonVersions;
   /** Configure the VPC CNI for the separate pod subnets. Default true. */
   readonly customNetworking?: boolean;
+  /**
+   * NetworkPolicy enforcement at pod start: `strict` (default, W5) or `standard`. Strict needs the
+   * {@link SystemNetworkPolicies} (CoreDNS) in the in-cluster layer before CoreDNS starts.
+   */
+  readonly networkPolicyEnforcingMode?: NetworkPolicyEnforcingMode;
   /** Production: `deletionProtection` on the cluster. */
   readonly deletionProtection?: boolean;
   /** Production: `protect` on the cluster and its log group. */
@@ -84,6 +92,8 @@ export class Cluster extends pulumi.ComponentResource {
   readonly addons: ClusterAddons;
   /** The security group EKS creates for the control plane (in addition to ours). */
   readonly eksManagedSecurityGroupId: pulumi.Output<string>;
+  /** The VPC CNI's Pod Identity role (`kube-system/aws-node`). */
+  readonly cniIdentity: VpcCniIdentity;
 
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     validateClusterArgs(args);
@@ -154,14 +164,23 @@ export class Cluster extends pulumi.ComponentResource {
     this.oidcProviderArn = oidc.arn;
     this.oidcProviderUrl = oidc.url;
 
+    this.cniIdentity = new VpcCniIdentity(`${name}-vpc-cni`, { roleName: roleNames.vpcCni(args.name), accountId: args.accountId, tags }, { parent: this });
     this.addons = new ClusterAddons(
       `${name}-network`,
       {
         clusterName: this.cluster.name,
         addons: [
-          { name: "vpc-cni", version: args.addonVersions.vpcCni, configurationValues: vpcCniConfiguration(args.customNetworking !== false) },
-          { name: "kube-proxy", version: args.addonVersions.kubeProxy },
+          // The agent first: the CNI's credentials come from it.
           { name: "eks-pod-identity-agent", version: args.addonVersions.podIdentityAgent },
+          {
+            name: "vpc-cni",
+            version: args.addonVersions.vpcCni,
+            configurationValues: vpcCniConfiguration(args.customNetworking !== false, args.networkPolicyEnforcingMode ?? "strict"),
+            podIdentityAssociations: [this.cniIdentity.association],
+            after: ["eks-pod-identity-agent"],
+            dependsOn: [this.cniIdentity.attachment],
+          },
+          { name: "kube-proxy", version: args.addonVersions.kubeProxy },
         ],
         tags,
       },
@@ -178,6 +197,9 @@ export class Cluster extends pulumi.ComponentResource {
 
 function validateClusterArgs(args: ClusterArgs): void {
   if (!/^[a-zA-Z][a-zA-Z0-9-]{0,99}$/.test(args.name)) throw new Error(`Cluster: name "${args.name}" must start with a letter and use letters, digits and hyphens`);
+  if (args.networkPolicyEnforcingMode !== undefined && !["strict", "standard"].includes(args.networkPolicyEnforcingMode)) {
+    throw new Error(`Cluster: networkPolicyEnforcingMode "${args.networkPolicyEnforcingMode}" must be strict or standard`);
+  }
   if (!/^\d+\.\d+$/.test(args.version) || !versionAtLeast(args.version, DEFAULT_PACK_CONFIG.minKubernetesVersion)) {
     throw new Error(`Cluster: version "${args.version}" must be a major.minor of at least ${DEFAULT_PACK_CONFIG.minKubernetesVersion} (EKS-007)`);
   }

@@ -50,14 +50,24 @@ export const detectionConfigSchema = z
       .object({
         /** Default: on in prod, off elsewhere. Prod cannot turn it off (reuse an org detector with detectorId instead). */
         enabled: z.boolean().optional(),
-        /** Configure an existing detector (one per account/region) instead of creating one. */
+        /**
+         * Configure an existing detector instead of creating one: GuardDuty allows one detector per account and
+         * region, so an account that already has one (its own, or an organisation's delegated admin) must pass
+         * its id (`aws guardduty list-detectors`), else `pulumi up` fails creating a second one (N6).
+         */
         detectorId: z.string().regex(/^[0-9a-f]{32}$/, "use the 32-hex-character detector id").optional(),
+        /** Pinned `aws-guardduty-agent` EKS add-on version (we install the agent; required when GuardDuty is on). */
+        agentAddonVersion: z.string().regex(/^v\d+\.\d+\.\d+-eksbuild\.\d+$/, "use an add-on version such as v1.12.1-eksbuild.2").optional(),
         minSeverity: z.number().min(1).max(10).default(4),
       })
       .strict()
       .default({}),
   })
   .strict();
+
+/** Why `guardDuty.agentAddonVersion` is needed, and the fix. */
+export const GUARDDUTY_AGENT_VERSION_REQUIRED =
+  "is required when GuardDuty is on: the platform installs the aws-guardduty-agent add-on itself (GuardDuty's automated agent would create an endpoint our egress rules cannot reach); pin a version such as v1.12.1-eksbuild.2";
 
 /** Parsed detection config, with GuardDuty's `enabled` resolved for the stack. */
 export type DetectionConfig = Omit<z.infer<typeof detectionConfigSchema>, "guardDuty"> & {
@@ -75,5 +85,9 @@ export function parseDetectionConfig(input: unknown, stack: string, root = "dete
   if (prod && parsed.data.guardDuty.enabled === false) {
     throw new Error(`${root}.guardDuty.enabled: GuardDuty EKS protection cannot be off in prod; set guardDuty.detectorId to reuse an existing (e.g. organisation) detector instead`);
   }
-  return { ...parsed.data, guardDuty: { ...parsed.data.guardDuty, enabled: parsed.data.guardDuty.enabled ?? prod } };
+  const enabled = parsed.data.guardDuty.enabled ?? prod;
+  if (enabled && parsed.data.guardDuty.agentAddonVersion === undefined) {
+    throw new Error(`${root}.guardDuty.agentAddonVersion: ${GUARDDUTY_AGENT_VERSION_REQUIRED}`);
+  }
+  return { ...parsed.data, guardDuty: { ...parsed.data.guardDuty, enabled } };
 }

@@ -8,21 +8,55 @@ export interface RuntimeDetectionArgs {
   readonly topicArn: pulumi.Input<string>;
   /**
    * An existing detector to configure (GuardDuty allows one per account and region, e.g. one created by an
-   * organisation's delegated admin). Omit to create one.
+   * organisation's delegated admin, or an earlier stack): `aws guardduty list-detectors` prints its id. Omit to
+   * create one; creating a second detector in the same account and region fails (N6).
    */
   readonly detectorId?: pulumi.Input<string>;
+  /**
+   * The cluster whose GuardDuty security agent this component installs as the managed `aws-guardduty-agent`
+   * EKS add-on (manual agent management, R2): GuardDuty's automated management would create its own
+   * `guardduty-data` VPC endpoint with its own security group, which a locked-down node/pod egress cannot reach.
+   * The platform's Network creates that endpoint in its endpoint security group instead.
+   */
+  readonly agent: {
+    readonly clusterName: pulumi.Input<string>;
+    /** Pinned add-on version, e.g. `v1.12.1-eksbuild.2` (`aws eks describe-addon-versions --addon-name aws-guardduty-agent`). */
+    readonly addonVersion: string;
+    /** Resources the agent waits for (node pools, the guardduty-data endpoint). */
+    readonly dependsOn?: readonly pulumi.Resource[];
+  };
   /** How often updated findings are exported; default `FIFTEEN_MINUTES`. */
   readonly findingPublishingFrequency?: "FIFTEEN_MINUTES" | "ONE_HOUR" | "SIX_HOURS";
   /** Lowest finding severity routed to the topic (GuardDuty: 1–3.9 low, 4–6.9 medium, 7+ high); default 4. */
   readonly minSeverity?: number;
+  /** Prefix of the findings rule's explicit name (e.g. the cluster name); default the component name. */
+  readonly ruleNamePrefix?: string;
   readonly tags?: Record<string, string>;
 }
 
-/** The detector features turned on, as data (the tests assert them). */
+/**
+ * The detector features turned on, as data (the tests assert them). Runtime monitoring with the agent managed
+ * by us (`EKS_ADDON_MANAGEMENT` disabled): {@link RuntimeDetection} installs the `aws-guardduty-agent` add-on.
+ */
 export const GUARDDUTY_EKS_FEATURES = [
   { name: "EKS_AUDIT_LOGS", status: "ENABLED" },
-  { name: "RUNTIME_MONITORING", status: "ENABLED", additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "ENABLED" }] },
+  { name: "RUNTIME_MONITORING", status: "ENABLED", additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "DISABLED" }] },
 ] as const;
+
+/** The EKS add-on name of the GuardDuty security agent. */
+export const GUARDDUTY_AGENT_ADDON = "aws-guardduty-agent";
+
+/** EventBridge rule names are at most 64 characters (`[.\-_A-Za-z0-9]+`, EventBridge PutRule API reference). */
+export const EVENT_RULE_NAME_MAX = 64;
+
+/**
+ * Explicit name of the findings rule (N4): `<prefix>-gd-findings`, cut to {@link EVENT_RULE_NAME_MAX}. An
+ * autoname (`<name>-` plus 7 random characters) passed 64 characters for cluster names over 37 characters.
+ */
+export function findingsRuleName(prefix: string): string {
+  const suffix = "-gd-findings";
+  return `${prefix.slice(0, EVENT_RULE_NAME_MAX - suffix.length)}${suffix}`;
+}
 
 /** The EventBridge pattern that selects GuardDuty findings at or above `minSeverity`. */
 export function guardDutyFindingPattern(minSeverity: number): string {
@@ -37,17 +71,25 @@ export function validateRuntimeDetectionArgs(name: string, args: RuntimeDetectio
   if (freq !== undefined && !["FIFTEEN_MINUTES", "ONE_HOUR", "SIX_HOURS"].includes(freq)) throw err("findingPublishingFrequency", `is ${JSON.stringify(freq)}`, "use FIFTEEN_MINUTES, ONE_HOUR or SIX_HOURS");
   if (args.minSeverity !== undefined && !(args.minSeverity >= 1 && args.minSeverity <= 10)) throw err("minSeverity", `is ${args.minSeverity}`, "use a severity between 1 and 10 (4 = medium and above)");
   if (typeof args.detectorId === "string" && !/^[0-9a-f]{32}$/.test(args.detectorId)) throw err("detectorId", `is ${JSON.stringify(args.detectorId)}, not a detector id`, "pass the 32-hex-character id from `aws guardduty list-detectors`, or omit it");
+  if (!args.agent || args.agent.clusterName === undefined) throw err("agent.clusterName", "is missing", "pass the cluster whose GuardDuty agent add-on to install (Cluster.clusterName)");
+  if (!/^v\d+\.\d+\.\d+(-eksbuild\.\d+)?$/.test(args.agent.addonVersion ?? "")) {
+    throw err("agent.addonVersion", `is ${JSON.stringify(args.agent.addonVersion)}`, "pin the aws-guardduty-agent add-on version, e.g. v1.12.1-eksbuild.2 (aws eks describe-addon-versions --addon-name aws-guardduty-agent)");
+  }
+  if (args.ruleNamePrefix !== undefined && !/^[.\-_A-Za-z0-9]+$/.test(args.ruleNamePrefix)) throw err("ruleNamePrefix", `is ${JSON.stringify(args.ruleNamePrefix)}`, "use letters, digits, '.', '-' and '_' (EventBridge rule names)");
 }
 
 /**
- * GuardDuty with EKS audit-log monitoring and runtime monitoring (GuardDuty manages the EKS agent add-on),
- * and an EventBridge rule sending findings to the alert topic.
+ * GuardDuty with EKS audit-log monitoring and runtime monitoring, the security agent installed by us as the
+ * managed `aws-guardduty-agent` EKS add-on (after the runtime-monitoring feature), and an EventBridge rule
+ * with an explicit name (at most 64 characters) sending findings to the alert topic.
  */
 export class RuntimeDetection extends pulumi.ComponentResource {
   readonly detectorId: pulumi.Output<string>;
   readonly detector?: aws.guardduty.Detector;
   readonly features: readonly aws.guardduty.DetectorFeature[];
   readonly findingsRule: aws.cloudwatch.EventRule;
+  /** The GuardDuty security agent add-on. */
+  readonly agentAddon: aws.eks.Addon;
   readonly findingsTarget: aws.cloudwatch.EventTarget;
 
   constructor(name: string, args: RuntimeDetectionArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -70,7 +112,16 @@ export class RuntimeDetection extends pulumi.ComponentResource {
       status: f.status,
       additionalConfigurations: "additionalConfigurations" in f ? f.additionalConfigurations.map((c) => ({ ...c })) : undefined,
     }, { parent: this }));
+    this.agentAddon = new aws.eks.Addon(`${name}-agent`, {
+      clusterName: args.agent.clusterName,
+      addonName: GUARDDUTY_AGENT_ADDON,
+      addonVersion: args.agent.addonVersion,
+      resolveConflictsOnCreate: "OVERWRITE",
+      resolveConflictsOnUpdate: "PRESERVE",
+      tags,
+    }, { parent: this, dependsOn: [...this.features, ...(args.agent.dependsOn ?? [])] });
     this.findingsRule = new aws.cloudwatch.EventRule(`${name}-findings`, {
+      name: findingsRuleName(args.ruleNamePrefix ?? name),
       description: "GuardDuty findings (EKS audit and runtime) to the security alert topic",
       eventPattern: guardDutyFindingPattern(args.minSeverity ?? 4),
       tags,

@@ -39,6 +39,11 @@ export interface NodePoolArgs {
   /** IMDS hop limit: only 1 is accepted (pods behind a second hop could read node credentials, NODE-001). */
   readonly metadataHopLimit?: number;
   readonly capacityType?: "ON_DEMAND" | "SPOT";
+  /**
+   * The node role's policy attachments (`NodeRole.attachments`): the node group waits for them (N2), so nodes
+   * never launch with a role that cannot join or pull, and on destroy the policies outlive the group.
+   */
+  readonly nodeRolePolicies?: readonly pulumi.Resource[];
   readonly tags?: Record<string, string>;
 }
 
@@ -129,7 +134,7 @@ export class NodePool extends pulumi.ComponentResource {
         taints: this.taints.map((t) => ({ ...t })),
         tags,
       },
-      { parent: this, ignoreChanges: ["scalingConfig.desiredSize"] },
+      { parent: this, ignoreChanges: ["scalingConfig.desiredSize"], dependsOn: [...(args.nodeRolePolicies ?? [])] },
     );
     this.registerOutputs({ labels: this.labels, taints: this.taints, nodeGroupName: this.nodeGroup.nodeGroupName });
   }

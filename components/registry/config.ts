@@ -26,7 +26,10 @@ export const registryConfigSchema = z
     /** Customer KMS key for the repositories; the platform passes its own key when omitted. */
     kmsKeyArn: z.string().regex(KMS_ARN, "use a KMS key ARN").refine((a) => !a.includes("alias/aws/"), "use a customer-managed key, not an AWS-managed alias").optional(),
     untaggedExpiryDays: z.number().int().min(1).max(365).default(7),
+    /** How many ephemeral build images (tags starting with ephemeralTagPrefixes) to keep; release tags never expire. */
     keepImages: z.number().int().min(1).max(10000).default(100),
+    /** Tag prefixes of throw-away builds that keepImages counts (default pr-, dev-, ci-). */
+    ephemeralTagPrefixes: z.array(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$/, "use the start of an image tag such as pr- (letters, digits, _ . -)")).min(1).optional(),
     /** Account-wide ECR enhanced scanning (Amazon Inspector). */
     enhancedScanning: z.boolean().default(false),
   })

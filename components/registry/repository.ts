@@ -16,8 +16,13 @@ export interface RepositoryArgs {
   readonly extraPullPrincipalArns?: readonly pulumi.Input<string>[];
   /** Expire untagged images this many days after push; default 7. */
   readonly untaggedExpiryDays?: number;
-  /** Keep only this many newest images (older ones, tagged or not, expire); default 100. */
+  /** Keep this many newest images among the ephemeral (build) tags; older ephemeral images expire. Default 100. */
   readonly keepImages?: number;
+  /**
+   * Tag prefixes of ephemeral build images (pull-request and branch builds) that {@link RepositoryArgs.keepImages}
+   * counts; every other tag (a release) never expires. Default {@link DEFAULT_EPHEMERAL_TAG_PREFIXES}.
+   */
+  readonly ephemeralTagPrefixes?: readonly string[];
   readonly tags?: Record<string, string>;
 }
 
@@ -25,6 +30,9 @@ export interface RepositoryArgs {
 export const ECR_PULL_ACTIONS = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"] as const;
 /** Actions that write image content or tags. */
 export const ECR_PUSH_ACTIONS = ["ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload"] as const;
+
+/** Default tag prefixes of ephemeral build images. */
+export const DEFAULT_EPHEMERAL_TAG_PREFIXES = ["pr-", "dev-", "ci-"] as const;
 
 const REPOSITORY_NAME = /^(?=.{2,256}$)[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
 
@@ -52,10 +60,22 @@ export function validateRepositoryArgs(name: string, args: RepositoryArgs): void
   if (args.keepImages !== undefined && !(Number.isInteger(args.keepImages) && args.keepImages >= 1 && args.keepImages <= 10000)) {
     throw err("keepImages", `is ${args.keepImages}`, "use a whole number between 1 and 10000");
   }
+  const prefixes = args.ephemeralTagPrefixes ?? DEFAULT_EPHEMERAL_TAG_PREFIXES;
+  if (prefixes.length === 0) throw err("ephemeralTagPrefixes", "is empty", "list the tag prefixes of throw-away builds, e.g. [\"pr-\"]");
+  prefixes.forEach((prefix, i) => {
+    // A tag is [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}; a prefix must start one and be short enough to leave room.
+    if (!/^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$/.test(prefix)) throw err(`ephemeralTagPrefixes[${i}]`, `is ${JSON.stringify(prefix)}`, "use the start of an image tag such as pr- (letters, digits, _ . -)");
+  });
 }
 
-/** The lifecycle policy document: expire untagged images after `untaggedDays`, keep the newest `keep` images. */
-export function lifecyclePolicyDocument(untaggedDays: number, keep: number): string {
+/**
+ * The lifecycle policy document (N9). Expire untagged images `untaggedDays` after push, and keep only the newest
+ * `keep` images among the ephemeral build tags (`ephemeralPrefixes`). Release tags never expire: tags are
+ * immutable, so a running workload's image is its tag, and expiring it (the old "keep newest N, any tag" rule
+ * did) breaks the next pull of that workload (a node replacement, a reschedule) with ImagePullBackOff. Remove a
+ * release image deliberately, once nothing runs it.
+ */
+export function lifecyclePolicyDocument(untaggedDays: number, keep: number, ephemeralPrefixes: readonly string[] = DEFAULT_EPHEMERAL_TAG_PREFIXES): string {
   return JSON.stringify({
     rules: [
       {
@@ -66,8 +86,8 @@ export function lifecyclePolicyDocument(untaggedDays: number, keep: number): str
       },
       {
         rulePriority: 2,
-        description: `Keep only the ${keep} newest images (stale tagged images expire)`,
-        selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: keep },
+        description: `Keep the ${keep} newest ephemeral build images (${ephemeralPrefixes.join(", ")}); release tags never expire`,
+        selection: { tagStatus: "tagged", tagPrefixList: [...ephemeralPrefixes], countType: "imageCountMoreThan", countNumber: keep },
         action: { type: "expire" },
       },
     ],
@@ -109,7 +129,7 @@ export class Repository extends pulumi.ComponentResource {
     }, { parent: this });
     this.lifecyclePolicy = new aws.ecr.LifecyclePolicy(`${name}-lifecycle`, {
       repository: this.repository.name,
-      policy: lifecyclePolicyDocument(args.untaggedExpiryDays ?? 7, args.keepImages ?? 100),
+      policy: lifecyclePolicyDocument(args.untaggedExpiryDays ?? 7, args.keepImages ?? 100, args.ephemeralTagPrefixes),
     }, { parent: this });
     const pullers = [...args.nodeRoleArns, ...(args.extraPullPrincipalArns ?? [])];
     this.policy = new aws.ecr.RepositoryPolicy(`${name}-policy`, {

@@ -204,6 +204,31 @@ export function dnsEgressPolicySpec(): NetworkPolicySpecData {
   };
 }
 
+/** Name of the platform NetworkPolicy that lets CoreDNS work under the VPC CNI's strict mode. */
+export const COREDNS_POLICY_NAME = "coredns-strict-mode";
+
+/**
+ * The CoreDNS pods' own policy, needed once the VPC CNI enforces NetworkPolicies in `strict` mode (every
+ * non-host-network pod starts default-deny, "this requirement applies to the CoreDNS pods": EKS docs,
+ * "Restrict Pod network traffic"). Ingress: DNS on 53 from any client of the cluster (pods and host-network
+ * pods; security groups bound the sources). Egress: DNS on 53 to the upstream resolver (the VPC resolver, per
+ * the node's resolv.conf) and HTTPS to the API server (its watch on Services and EndpointSlices). No peers
+ * are named for either: the resolver and the API server ENIs are VPC addresses that change, and these ports
+ * are what CoreDNS does.
+ */
+export function coreDnsPolicySpec(): NetworkPolicySpecData {
+  const dns = [
+    { protocol: "UDP", port: KUBE_DNS.port },
+    { protocol: "TCP", port: KUBE_DNS.port },
+  ];
+  return {
+    podSelector: { matchLabels: { ...KUBE_DNS.podLabels } },
+    policyTypes: ["Ingress", "Egress"],
+    ingress: [{ ports: dns }],
+    egress: [{ ports: dns }, { ports: [{ protocol: "TCP", port: 443 }] }],
+  };
+}
+
 /**
  * Allow traffic between the pods of one tenant, both directions. With no `namespaces` the peer is `podSelector: {}`
  * (every pod of the policy's own namespace); with `namespaces` (a tenant spanning several namespaces) the peer
@@ -292,16 +317,36 @@ const READABLE: readonly PolicyRule[] = [
   { apiGroups: ["policy"], resources: ["poddisruptionbudgets"], verbs: READ },
 ];
 
-/** What developers change: workloads and their config, never secrets, RBAC, quotas or network policies. */
+/**
+ * What developers change: the configuration around workloads (services, config maps, claims, ingresses,
+ * autoscalers, disruption budgets), replica counts, and pod restarts (delete). Never secrets, RBAC, quotas or
+ * network policies, and never the workloads themselves.
+ *
+ * Why no workload create/update/patch (W2): "permission to create workloads (either Pods, or workload
+ * resources that manage Pods) in a namespace implicitly grants access to many other resources in that
+ * namespace, such as Secrets" (Kubernetes RBAC Good Practices, "Workload creation"). A developer who can
+ * create or edit a Deployment, Job or CronJob can mount any Secret of the namespace and print it to
+ * `pods/log`, so "secrets get for admins only" held only on paper. The good-practices fix is to give workload
+ * creation only to the identities that may read the namespace's secrets anyway: tenant admins (secret `get`)
+ * and the tenant's CI/GitOps deployer. `pods/log` stays readable for developers: once they cannot run their
+ * own pods, logs show only what the admin-deployed workloads print.
+ */
 const WRITABLE: readonly PolicyRule[] = [
   { apiGroups: [""], resources: ["services", "configmaps", "persistentvolumeclaims"], verbs: WRITE },
   { apiGroups: [""], resources: ["pods"], verbs: ["delete"] },
-  { apiGroups: ["apps"], resources: ["deployments", "statefulsets"], verbs: WRITE },
   { apiGroups: ["apps"], resources: ["deployments/scale", "statefulsets/scale"], verbs: ["get", "update", "patch"] },
-  { apiGroups: ["batch"], resources: ["jobs", "cronjobs"], verbs: WRITE },
   { apiGroups: ["networking.k8s.io"], resources: ["ingresses"], verbs: WRITE },
   { apiGroups: ["autoscaling"], resources: ["horizontalpodautoscalers"], verbs: WRITE },
   { apiGroups: ["policy"], resources: ["poddisruptionbudgets"], verbs: WRITE },
+];
+
+/**
+ * Workload writes: only tenant admins, who may already `get` the namespace's secrets, so the secret access a
+ * workload implies grants them nothing new (W2).
+ */
+const WORKLOAD_WRITES: readonly PolicyRule[] = [
+  { apiGroups: ["apps"], resources: ["deployments", "statefulsets"], verbs: WRITE },
+  { apiGroups: ["batch"], resources: ["jobs", "cronjobs"], verbs: WRITE },
 ];
 
 /**
@@ -318,13 +363,14 @@ const ADMIN_ONLY: readonly PolicyRule[] = [
 /**
  * The namespaced Role rules of each tenant role. They pass RBAC-001…009: no wildcards; no `pods/exec`,
  * `pods/attach`, `pods/portforward`, `pods/ephemeralcontainers`; no `escalate`/`bind`/`impersonate`; no namespace
- * updates. Bind them to Groups/Users only: `admin` combines workload `create` with secret `get`, so binding it to
- * a ServiceAccount violates RBAC-006 (tenant service accounts get no role at all by default).
+ * updates. Only `admin` creates workloads (W2, see {@link WORKLOAD_WRITES}). Bind them to Groups/Users only:
+ * `admin` combines workload `create` with secret `get`, so binding it to a ServiceAccount violates RBAC-006
+ * (tenant service accounts get no role at all by default).
  */
 export const TENANT_ROLE_RULES: Readonly<Record<TenantRole, readonly PolicyRule[]>> = {
   viewer: READABLE,
   developer: [...READABLE, ...WRITABLE],
-  admin: [...READABLE, ...WRITABLE, ...ADMIN_ONLY],
+  admin: [...READABLE, ...WRITABLE, ...WORKLOAD_WRITES, ...ADMIN_ONLY],
 };
 
 /** Role `metadata.name` of a tenant role. */

@@ -135,7 +135,7 @@ describe("bootstrap order", () => {
     for (const g of groups) expect(deps.includes(g.urn) || deps.includes(g.parent ?? "")).toBe(true);
   });
 
-  test("split stack: the in-cluster stack creates ENIConfigs, then CoreDNS, then the composed layer", async () => {
+  test("split stack: the in-cluster stack creates ENIConfigs and CoreDNS's policy, then CoreDNS, then the composed layer", async () => {
     const k8s = await import("@pulumi/kubernetes");
     const { recordResources } = await import("../../engine/record");
     const { runInClusterStack } = await import("../../infra/in-cluster");
@@ -180,7 +180,12 @@ describe("bootstrap order", () => {
     // B3: the observability add-on (non-host-network operator pod) waits for the ENIConfigs, like CoreDNS.
     const networking = ofType(resources, "hardened-cluster:network:PodNetworking")[0];
     for (const addon of addons) expect(dependsOnComponent(resources, resources.find((r) => r.urn === addon.parent)!, networking)).toBe(true);
-    expect(seen).toHaveLength(4);
+    // W5: CoreDNS's strict-mode NetworkPolicy exists before CoreDNS.
+    const coredns = addons.find((a) => a.inputs.addonName === "coredns")!;
+    const [policy] = ofType(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy");
+    expect(policy.inputs.metadata).toMatchObject({ name: "coredns-strict-mode", namespace: "kube-system" });
+    expect(coredns.dependencies).toContain(policy.urn);
+    expect(seen).toHaveLength(5);
   });
 
   test.each(["staging", "prod"] as const)("split layout (%s): the AWS stack creates no observability add-on (B3) and exports its spec instead", async (stack) => {

@@ -5,6 +5,9 @@ import { cannotVerify } from "../../core/unknowns";
 const DETECTOR = "aws:guardduty/detector:Detector";
 const FEATURE = "aws:guardduty/detectorFeature:DetectorFeature";
 const CLUSTER = "aws:eks/cluster:Cluster";
+const ADDON = "aws:eks/addon:Addon";
+/** The GuardDuty security agent's EKS add-on, when the stack manages the agent itself. */
+const AGENT_ADDON = "aws-guardduty-agent";
 
 /** A feature state read from a DetectorFeature resource. */
 interface FeatureState {
@@ -31,7 +34,7 @@ export const gd001 = stackRule({
   id: "GD-001",
   name: "guardduty-eks-protection",
   description:
-    "When config requireGuardDuty is true, the stack must have a GuardDuty detector with EKS_AUDIT_LOGS and EKS_RUNTIME_MONITORING (or RUNTIME_MONITORING with EKS_ADDON_MANAGEMENT) enabled.",
+    "When config requireGuardDuty is true, the stack must have a GuardDuty detector with EKS_AUDIT_LOGS and EKS_RUNTIME_MONITORING (or RUNTIME_MONITORING with EKS_ADDON_MANAGEMENT, or RUNTIME_MONITORING plus the aws-guardduty-agent EKS add-on managed by the stack) enabled.",
   enforcementLevel: "mandatory",
   severity: "high",
   groups: ["detection", "aws"],
@@ -39,7 +42,7 @@ export const gd001 = stackRule({
   upstream: "@pulumi/aws guardduty.Detector, guardduty.DetectorFeature",
   remediation:
     'Create aws.guardduty.Detector {enable: true} and DetectorFeatures {detectorId: detector.id, name: "EKS_AUDIT_LOGS", status: "ENABLED"} and {name: "RUNTIME_MONITORING", status: "ENABLED", additionalConfigurations: [{name: "EKS_ADDON_MANAGEMENT", status: "ENABLED"}]}.',
-  resourceTypes: [DETECTOR, FEATURE],
+  resourceTypes: [DETECTOR, FEATURE, ADDON],
   check(resources, report, config) {
     if (!config.requireGuardDuty) return;
     const detectors = resources.filter((r) => r.type === DETECTOR);
@@ -51,6 +54,10 @@ export const gd001 = stackRule({
       for (const c of clusters) report({ urn: c.urn, message: `${message} (cluster ${c.name} is unmonitored)` });
       return;
     }
+    // Manual agent management: the stack installs the agent add-on itself (any cluster of the stack).
+    const addonNames = resources.filter((r) => r.type === ADDON).map((r) => quietGet(r.props, "addonName"));
+    const agentInstalled = addonNames.includes(AGENT_ADDON);
+    const agentUnknown = !agentInstalled && addonNames.includes(UNKNOWN);
     for (const d of detectors) {
       const enable = quietGet(d.props, "enable");
       if (enable === UNKNOWN) report({ urn: d.urn, ...cannotVerify("enable") });
@@ -68,7 +75,12 @@ export const gd001 = stackRule({
       }
       const legacyAudit = quietGet(d.props, "datasources.kubernetes.auditLogs.enable") === true;
       const audit = legacyAudit || features.some((f) => f.name === "EKS_AUDIT_LOGS" && f.enabled);
-      const runtime = features.some((f) => (f.name === "EKS_RUNTIME_MONITORING" && f.enabled) || (f.name === "RUNTIME_MONITORING" && f.enabled && f.addonManagement));
+      const runtime = features.some((f) => (f.name === "EKS_RUNTIME_MONITORING" && f.enabled) || (f.name === "RUNTIME_MONITORING" && f.enabled && (f.addonManagement || agentInstalled)));
+      const runtimeDeferred = !runtime && agentUnknown && features.some((f) => f.name === "RUNTIME_MONITORING" && f.enabled);
+      if (!deferred && audit && runtimeDeferred) {
+        report({ urn: d.urn, ...cannotVerify("addonName of the stack's EKS add-ons (is aws-guardduty-agent installed?)") });
+        continue;
+      }
       if (deferred && (!audit || !runtime)) {
         report({ urn: d.urn, ...cannotVerify(`DetectorFeature name/status of detector ${d.name}`) });
         continue;
@@ -83,7 +95,7 @@ export const gd001 = stackRule({
       if (!runtime) {
         report({
           urn: d.urn,
-          message: `detector ${d.name} has no EKS runtime monitoring: need DetectorFeature EKS_RUNTIME_MONITORING ENABLED, or RUNTIME_MONITORING ENABLED with additionalConfigurations EKS_ADDON_MANAGEMENT ENABLED`,
+          message: `detector ${d.name} has no EKS runtime monitoring: need DetectorFeature EKS_RUNTIME_MONITORING ENABLED, or RUNTIME_MONITORING ENABLED with additionalConfigurations EKS_ADDON_MANAGEMENT ENABLED or an aws-guardduty-agent EKS add-on in the stack`,
           remediation:
             'Add aws.guardduty.DetectorFeature {detectorId: detector.id, name: "RUNTIME_MONITORING", status: "ENABLED", additionalConfigurations: [{name: "EKS_ADDON_MANAGEMENT", status: "ENABLED"}]}.',
         });

@@ -34,7 +34,16 @@ function peerProblems(peer: any, path: string): string[] {
   return out;
 }
 
-/** NP-002: NetworkPolicy peers are named explicitly; DNS egress goes to kube-dns only. */
+/**
+ * True when the policy selects the cluster DNS pods themselves (kube-system, `k8s-app: kube-dns`): their
+ * egress on 53 is upstream resolution (the VPC resolver), not a bypass of kube-dns.
+ */
+function selectsKubeDns(resource: { props?: any }): boolean {
+  const labels = resource.props?.spec?.podSelector?.matchLabels;
+  return resource.props?.metadata?.namespace === KUBE_DNS.namespace && Object.entries(KUBE_DNS.podLabels).every(([k, v]) => labels?.[k] === v);
+}
+
+/** NP-002: NetworkPolicy peers are named explicitly; DNS egress goes to kube-dns only (except from kube-dns itself). */
 export const np002 = resourceRule({
   id: "NP-002",
   name: "netpol-no-open-peers",
@@ -63,7 +72,7 @@ export const np002 = resourceRule({
           for (const m of peerProblems(peer, `spec.egress[${i}].to[${j}]`)) problems.push({ message: m });
         });
         const ports: any[] = Array.isArray(rule?.ports) ? rule.ports : [];
-        if (!ports.some(coversDns)) return;
+        if (!ports.some(coversDns) || selectsKubeDns(resource)) return;
         if (isAbsentOrEmpty(rule?.to) || !peers.every(isKubeDnsPeer)) {
           problems.push({
             message: `spec.egress[${i}] allows port ${KUBE_DNS.port} to peers other than kube-dns (spec.egress[${i}].to must be kube-system/k8s-app=kube-dns only)`,

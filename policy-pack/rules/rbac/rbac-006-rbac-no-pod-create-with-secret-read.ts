@@ -24,6 +24,12 @@ function secretRead(rules: readonly PolicyRule[]): string | undefined {
 /**
  * RBAC-006: no service account may both create pods (or workloads) and read secrets in an overlapping scope — the
  * union of every Role/ClusterRole bound to it (RoleBinding = its namespace, ClusterRoleBinding = all).
+ *
+ * Users and Groups are deliberately not judged here (audit W2): for a person, workload creation *implies* secret
+ * access (RBAC Good Practices), so holding both is consistent (a tenant admin), and flagging it would push teams
+ * to drop the explicit `get` while keeping the implicit access. The W2 fix lives in the tenancy data instead
+ * (`baseline/tenancy.ts`: only roles that may read secrets create workloads). A ServiceAccount is different: its
+ * token sits in the pods it runs, so one that creates pods and reads secrets hands both to any compromised pod.
  */
 export const rbac006 = stackRule({
   id: "RBAC-006",

@@ -45,12 +45,22 @@ describe.each(["dev", "staging", "prod"] as const)("Cluster in the %s stack", (s
   test("vpc-cni enforces NetworkPolicy; add-ons pinned (CoreDNS here only when the in-cluster layer is in this stack)", async () => {
     const { resources, outputs } = await stackRun(stack);
     const addons = ofType(resources, "aws:eks/addon:Addon");
+    const guardDuty = ofType(resources, "aws:guardduty/detectorFeature:DetectorFeature").length > 0;
     // CoreDNS and the observability add-on need pod IPs (ENIConfigs): in the split layout the in-cluster stack creates them (B3).
-    const expected = ["eks-pod-identity-agent", "kube-proxy", "vpc-cni", ...(outputs.inClusterLayer === "same-stack" ? ["amazon-cloudwatch-observability", "coredns"] : [])].sort();
+    const expected = [
+      "eks-pod-identity-agent",
+      "kube-proxy",
+      "vpc-cni",
+      ...(outputs.inClusterLayer === "same-stack" ? ["amazon-cloudwatch-observability", "coredns"] : []),
+      // R2: with GuardDuty on, the platform installs the security agent itself.
+      ...(guardDuty ? ["aws-guardduty-agent"] : []),
+    ].sort();
     expect(addons.map((a) => a.inputs.addonName).sort()).toEqual(expected);
     for (const a of addons) expect(a.inputs.addonVersion).toMatch(/^v\d+\.\d+\.\d+/);
     const cni = addons.find((a) => a.inputs.addonName === "vpc-cni")!;
     expect(JSON.parse(cni.inputs.configurationValues).enableNetworkPolicy).toBe("true");
+    // W5: strict mode (standard mode started new pods default-allow).
+    expect(JSON.parse(cni.inputs.configurationValues).env.NETWORK_POLICY_ENFORCING_MODE).toBe("strict");
   });
 
   test("admins get explicit access entries, never system:masters; OIDC thumbprint from tls", async () => {

@@ -64,10 +64,24 @@ describe.each(["dev", "staging", "prod"] as const)("node pools in the %s stack",
     expect(tagsOf(sensitiveLt)[LABELS.pool]).toBe(SENSITIVE_POOL);
   });
 
-  test("the node role carries the three managed node policies", async () => {
+  test("the node role carries the worker-node and ECR pull-only policies only (W1: no CNI policy, no ReadOnly, no SSM by default)", async () => {
     const { resources } = await stackRun(stack);
-    const attached = ofType(resources, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((a) => a.inputs.policyArn);
-    for (const p of ["AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly", "AmazonEKS_CNI_Policy"]) expect(attached).toContain(`arn:aws:iam::aws:policy/${p}`);
+    const nodeRole = ofType(resources, "aws:iam/role:Role").find((r) => String(r.inputs.name ?? "").endsWith("-node"))!;
+    const attached = ofType(resources, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")
+      .filter((a) => a.inputs.role === nodeRole.outputs.name)
+      .map((a) => a.inputs.policyArn)
+      .sort();
+    expect(attached).toEqual(["arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"]);
+  });
+
+  test("N2: every node group waits for the node role's policy attachments", async () => {
+    const { resources } = await stackRun(stack);
+    const nodeRole = ofType(resources, "aws:iam/role:Role").find((r) => String(r.inputs.name ?? "").endsWith("-node"))!;
+    const attachments = ofType(resources, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => a.inputs.role === nodeRole.outputs.name);
+    expect(attachments.length).toBeGreaterThan(0);
+    for (const group of ofType(resources, "aws:eks/nodeGroup:NodeGroup")) {
+      for (const a of attachments) expect(group.dependencies).toContain(a.urn);
+    }
   });
 });
 

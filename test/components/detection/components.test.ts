@@ -10,11 +10,14 @@ import { constructUnderMocks } from "../../support/rejects";
 const ACCOUNT = "123456789012";
 const REGION = "eu-west-1";
 const ofType = (rs: RecordedResource[], type: string) => rs.filter((r) => r.type === type);
-const one = (rs: RecordedResource[], type: string) => {
-  const found = ofType(rs, type);
+const one = (rs: RecordedResource[], type: string, addonName?: string) => {
+  const found = ofType(rs, type).filter((r) => addonName === undefined || r.inputs.addonName === addonName);
   expect(found).toHaveLength(1);
   return found[0];
 };
+
+/** The GuardDuty agent add-on of the test cluster. */
+const AGENT = { clusterName: "prod-eks", addonVersion: "v1.12.1-eksbuild.2" };
 
 /** The detection stack as the platform composes it. */
 async function detectionStack(): Promise<RecordedResource[]> {
@@ -22,7 +25,7 @@ async function detectionStack(): Promise<RecordedResource[]> {
     const topic = new AlertTopic("alerts", { accountId: ACCOUNT, region: REGION, emailEndpoints: ["secops@example.com"], httpsEndpoints: ["https://hooks.example.com/alerts"] });
     new AuditAlarms("audit", { clusterName: "prod-eks", topicArn: topic.topicArn });
     new ResourceExhaustionAlarms("exhaustion", { clusterName: "prod-eks", addonVersion: "v4.1.0-eksbuild.1", topicArn: topic.topicArn });
-    new RuntimeDetection("guardduty", { topicArn: topic.topicArn });
+    new RuntimeDetection("guardduty", { topicArn: topic.topicArn, agent: AGENT });
   }, { stack: "prod" });
 }
 
@@ -108,7 +111,7 @@ describe("detection components under mocks", () => {
   });
 
   it("installs the pinned Container Insights add-on without unmanaged container log groups", () => {
-    const addon = one(rs, "aws:eks/addon:Addon");
+    const addon = one(rs, "aws:eks/addon:Addon", "amazon-cloudwatch-observability");
     expect(addon.inputs).toMatchObject({ clusterName: "prod-eks", addonName: "amazon-cloudwatch-observability", addonVersion: "v4.1.0-eksbuild.1" });
     expect(JSON.parse(addon.inputs.configurationValues)).toEqual({ containerLogs: { enabled: false } });
   });
@@ -130,10 +133,10 @@ describe("detection components under mocks", () => {
       datapointsToAlarm: 5,
       alarmActions: [topicArn],
     });
-    expect(alarm.dependencies).toContain(one(rs, "aws:eks/addon:Addon").urn);
+    expect(alarm.dependencies).toContain(one(rs, "aws:eks/addon:Addon", "amazon-cloudwatch-observability").urn);
   });
 
-  it("enables GuardDuty EKS audit-log and runtime monitoring with the managed agent", () => {
+  it("enables GuardDuty EKS audit-log and runtime monitoring with the agent add-on installed by us (R2)", () => {
     const detector = one(rs, "aws:guardduty/detector:Detector");
     expect(detector.inputs).toMatchObject({ enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" });
     const features = Object.fromEntries(ofType(rs, "aws:guardduty/detectorFeature:DetectorFeature").map((f) => [f.inputs.name, f.inputs]));
@@ -142,8 +145,11 @@ describe("detection components under mocks", () => {
     expect(features.RUNTIME_MONITORING).toMatchObject({
       status: "ENABLED",
       detectorId: detector.outputs.id,
-      additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "ENABLED" }],
+      additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "DISABLED" }],
     });
+    const agent = one(rs, "aws:eks/addon:Addon", "aws-guardduty-agent");
+    expect(agent.inputs).toMatchObject({ addonName: "aws-guardduty-agent", addonVersion: "v1.12.1-eksbuild.2", clusterName: "prod-eks" });
+    for (const f of ofType(rs, "aws:guardduty/detectorFeature:DetectorFeature")) expect(agent.dependencies).toContain(f.urn);
   });
 
   it("routes GuardDuty findings (severity >= 4) to the topic through EventBridge", () => {
@@ -159,7 +165,7 @@ describe("detection options", () => {
   it("reuses an existing detector and a given topic key", async () => {
     const rs = await recordResources(() => {
       const topic = new AlertTopic("alerts", { accountId: ACCOUNT, region: REGION, kmsKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/abc` });
-      new RuntimeDetection("gd", { topicArn: topic.topicArn, detectorId: "0123456789abcdef0123456789abcdef", minSeverity: 7 });
+      new RuntimeDetection("gd", { topicArn: topic.topicArn, detectorId: "0123456789abcdef0123456789abcdef", minSeverity: 7, agent: AGENT });
     });
     expect(ofType(rs, "aws:kms/key:Key")).toHaveLength(0);
     expect(one(rs, "aws:sns/topic:Topic").inputs.kmsMasterKeyId).toBe(`arn:aws:kms:${REGION}:${ACCOUNT}:key/abc`);
@@ -209,8 +215,10 @@ describe("bad args fail before any resource registers", () => {
     ["AuditAlarms too many namespaces", () => new AuditAlarms("a", { clusterName: "c", topicArn, platformNamespaces: Array.from({ length: 40 }, (_, i) => `platform-namespace-${i}`) }), /args\.platformNamespaces makes .* 1024/],
     ["ResourceExhaustionAlarms addonVersion", () => new ResourceExhaustionAlarms("r", { clusterName: "c", addonVersion: "latest", topicArn }), /ResourceExhaustionAlarms "r": args\.addonVersion/],
     ["ResourceExhaustionAlarms cpu", () => new ResourceExhaustionAlarms("r", { clusterName: "c", addonVersion: "v4.1.0-eksbuild.1", topicArn, cpuThresholdPercent: 120 }), /args\.cpuThresholdPercent/],
-    ["RuntimeDetection severity", () => new RuntimeDetection("g", { topicArn, minSeverity: 0 }), /RuntimeDetection "g": args\.minSeverity/],
-    ["RuntimeDetection detectorId", () => new RuntimeDetection("g", { topicArn, detectorId: "abc" }), /args\.detectorId/],
+    ["RuntimeDetection severity", () => new RuntimeDetection("g", { topicArn, minSeverity: 0, agent: AGENT }), /RuntimeDetection "g": args\.minSeverity/],
+    ["RuntimeDetection detectorId", () => new RuntimeDetection("g", { topicArn, detectorId: "abc", agent: AGENT }), /args\.detectorId/],
+    ["RuntimeDetection agent version", () => new RuntimeDetection("g", { topicArn, agent: { clusterName: "c", addonVersion: "latest" } }), /args\.agent\.addonVersion/],
+    ["RuntimeDetection rule prefix", () => new RuntimeDetection("g", { topicArn, agent: AGENT, ruleNamePrefix: "bad name" }), /args\.ruleNamePrefix/],
   ])("%s", async (_label, make, message) => {
     const { error, registered } = await constructUnderMocks(make);
     expect(String(error)).toMatch(message);

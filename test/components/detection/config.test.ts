@@ -5,10 +5,16 @@ const base = { observabilityAddonVersion: "v4.1.0-eksbuild.1" };
 
 describe("detection stack config", () => {
   it("applies defaults; GuardDuty on in prod, off elsewhere", () => {
-    const prod = parseDetectionConfig(base, "prod");
+    const agent = { agentAddonVersion: "v1.12.1-eksbuild.2" };
+    const prod = parseDetectionConfig({ ...base, guardDuty: agent }, "prod");
     expect(prod).toMatchObject({ alertEmails: [], alertWebhooks: [], cpuThresholdPercent: 80, memoryThresholdPercent: 90, containerLogs: false, guardDuty: { enabled: true, minSeverity: 4 } });
     expect(parseDetectionConfig(base, "dev").guardDuty.enabled).toBe(false);
-    expect(parseDetectionConfig({ ...base, guardDuty: { enabled: true } }, "staging").guardDuty.enabled).toBe(true);
+    expect(parseDetectionConfig({ ...base, guardDuty: { enabled: true, ...agent } }, "staging").guardDuty.enabled).toBe(true);
+  });
+
+  it("R2: GuardDuty on needs the pinned aws-guardduty-agent add-on version (the platform installs the agent)", () => {
+    expect(() => parseDetectionConfig(base, "prod")).toThrow(/^detection\.guardDuty\.agentAddonVersion: is required when GuardDuty is on/);
+    expect(() => parseDetectionConfig({ ...base, guardDuty: { enabled: true, agentAddonVersion: "latest" } }, "staging")).toThrow(/detection\.guardDuty\.agentAddonVersion/);
   });
 
   it("accepts overrides by signal name", () => {

@@ -31,7 +31,7 @@ describe("detection and registry components pass the pack", () => {
       const topic = new AlertTopic("alerts", { accountId: "123456789012", region: "eu-west-1", emailEndpoints: ["secops@example.com"] });
       new AuditAlarms("audit", { clusterName: "prod-eks", logGroupName: group.name, topicArn: topic.topicArn });
       new ResourceExhaustionAlarms("exhaustion", { clusterName: "prod-eks", addonVersion: "v4.1.0-eksbuild.1", topicArn: topic.topicArn });
-      new RuntimeDetection("guardduty", { topicArn: topic.topicArn });
+      new RuntimeDetection("guardduty", { topicArn: topic.topicArn, agent: { clusterName: "prod-eks", addonVersion: "v1.12.1-eksbuild.2" } });
       new TenantRegistry("images", {
         repositories: ["team-a/api"],
         kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/registry",

@@ -41,7 +41,7 @@ describe("TenantRegistry under mocks", () => {
     expect(ofType(rs, "hardened-cluster:registry:TenantRegistry")).toHaveLength(1);
   });
 
-  it("attaches a lifecycle policy that expires untagged images after N days and keeps the newest M", () => {
+  it("attaches a lifecycle policy that expires untagged images after N days and keeps the newest M ephemeral builds; release tags never expire (N9)", () => {
     const policies = ofType(rs, "aws:ecr/lifecyclePolicy:LifecyclePolicy");
     expect(policies.map((p) => p.inputs.repository)).toEqual(["team-a/api", "team-b/worker"]);
     const repoUrns = ofType(rs, "aws:ecr/repository:Repository").map((r) => r.urn);
@@ -49,8 +49,16 @@ describe("TenantRegistry under mocks", () => {
     const rules = JSON.parse(policies[0].inputs.policy).rules;
     expect(rules).toEqual([
       { rulePriority: 1, description: "Expire untagged images 3 days after push", selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 3 }, action: { type: "expire" } },
-      { rulePriority: 2, description: "Keep only the 30 newest images (stale tagged images expire)", selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 30 }, action: { type: "expire" } },
+      {
+        rulePriority: 2,
+        description: "Keep the 30 newest ephemeral build images (pr-, dev-, ci-); release tags never expire",
+        selection: { tagStatus: "tagged", tagPrefixList: ["pr-", "dev-", "ci-"], countType: "imageCountMoreThan", countNumber: 30 },
+        action: { type: "expire" },
+      },
     ]);
+    // No rule may select every tag: a running workload's release tag (e.g. v1.4.2) must survive any count.
+    for (const rule of rules) expect(rule.selection.tagStatus).not.toBe("any");
+    expect(rules.filter((r: any) => r.selection.tagStatus === "tagged").every((r: any) => r.selection.tagPrefixList.length > 0)).toBe(true);
   });
 
   it("limits the repository policy to node/scanner pulls and CI pushes, denying push to everyone else", () => {
@@ -89,6 +97,8 @@ describe("registry bad args fail before any resource registers", () => {
     ["wildcard principal", () => new Repository("app", { ...ok, ciPushPrincipalArns: [CI_ROLE, "*"] }), /args\.ciPushPrincipalArns\[1\]/],
     ["expiry days", () => new Repository("app", { ...ok, untaggedExpiryDays: 0 }), /args\.untaggedExpiryDays/],
     ["keep images", () => new Repository("app", { ...ok, keepImages: 2.5 }), /args\.keepImages/],
+    ["ephemeral prefixes empty", () => new Repository("app", { ...ok, ephemeralTagPrefixes: [] }), /args\.ephemeralTagPrefixes is empty/],
+    ["ephemeral prefix not a tag start", () => new Repository("app", { ...ok, ephemeralTagPrefixes: ["-bad"] }), /args\.ephemeralTagPrefixes\[0\]/],
     ["no repositories", () => new TenantRegistry("reg", { ...ok, repositories: [] }), /TenantRegistry "reg": args\.repositories is empty/],
     ["duplicate repository", () => new TenantRegistry("reg", { ...ok, repositories: ["a/b", "a/b"] }), /args\.repositories\[1\] repeats/],
     ["second repository invalid", () => new TenantRegistry("reg", { ...ok, repositories: ["good", "BAD"] }), /Repository "reg\/BAD": args\.repositoryName/],

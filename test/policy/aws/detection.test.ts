@@ -22,6 +22,20 @@ const cases: RuleCase[] = [
     expect: null,
   },
   { title: "GD-001 ✘ RUNTIME_MONITORING without add-on management", rule: "GD-001", target: [d, feature(d, "EKS_AUDIT_LOGS"), feature(d, "RUNTIME_MONITORING")], config: on, expect: mandatory("EKS_ADDON_MANAGEMENT", 1) },
+  {
+    title: "GD-001 ✔ RUNTIME_MONITORING with the agent add-on managed by the stack (manual agent management, R2)",
+    rule: "GD-001",
+    target: [d, feature(d, "EKS_AUDIT_LOGS"), feature(d, "RUNTIME_MONITORING", { additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "DISABLED" }] }), resource("aws:eks/addon:Addon", "agent", { addonName: "aws-guardduty-agent", clusterName: "c" })],
+    config: on,
+    expect: null,
+  },
+  {
+    title: "GD-001 ✘ manual agent management without the agent add-on",
+    rule: "GD-001",
+    target: [d, feature(d, "EKS_AUDIT_LOGS"), feature(d, "RUNTIME_MONITORING", { additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "DISABLED" }] }), resource("aws:eks/addon:Addon", "cni", { addonName: "vpc-cni", clusterName: "c" })],
+    config: on,
+    expect: mandatory("aws-guardduty-agent", 1),
+  },
   { title: "GD-001 ✘ audit logs disabled", rule: "GD-001", target: [d, feature(d, "EKS_AUDIT_LOGS", { status: "DISABLED" }), feature(d, "EKS_RUNTIME_MONITORING")], config: on, expect: mandatory("EKS_AUDIT_LOGS", 1) },
   { title: "GD-001 ✘ detector disabled", rule: "GD-001", target: [detector({ enable: false })], config: on, expect: mandatory("enable") },
   {

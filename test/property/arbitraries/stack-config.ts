@@ -74,7 +74,8 @@ export function tenantsOf(c: StackConfigCase): TenantInput[] {
 }
 
 const REGIONS = ["eu-west-1", "eu-central-1", "us-east-1", "us-west-2", "ap-southeast-2"] as const;
-const K8S_VERSIONS = ["1.33", "1.34"] as const;
+// Minors in EKS standard support on components/cluster/version.ts CALENDAR_AS_OF.
+const K8S_VERSIONS = ["1.35"] as const;
 const JUSTIFICATIONS = [
   "The API server calls this add-on's admission webhook.",
   "Payments must reach the card processor's settlement API.",
@@ -323,6 +324,8 @@ const detection = (environment: string) =>
         enabled: optional(environment === "prod" ? fc.constant(true) : fc.boolean(), 1),
         detectorId: optional(fc.stringMatching(/^[0-9a-f]{32}$/), 4),
         minSeverity: optional(fc.integer({ min: 1, max: 10 })),
+        // The platform installs the GuardDuty agent add-on: a pinned version (required when GuardDuty is on).
+        agentAddonVersion: fc.constantFrom("v1.12.1-eksbuild.2", "v1.11.0-eksbuild.1"),
       }),
     })
     .map((d) => compact({ ...d, guardDuty: compact(d.guardDuty) }));
@@ -405,6 +408,7 @@ export function platformStackConfig(count: TenantCount, options: StackConfigOpti
           const covering = coveringEgress(rest.tenants);
           return covering.length === 0 ? rest : { ...rest, extraEgress: [...(rest.extraEgress ?? []), ...covering] };
         })
+        .map((rest) => (rest.nodeSsmAccess === true ? { ...rest, nodeSsmJustification: "Break-glass node access through Session Manager with session logging." } : rest))
         .map((rest) => ({
           region: base.net.region,
           values: compact({

@@ -1,0 +1,48 @@
+import { vpcCniConfiguration } from "../../../components/cluster/addons";
+import { COREDNS_POLICY_NAME, KUBE_DNS, coreDnsPolicySpec } from "../../../policy-pack/baseline/tenancy";
+import { violationsOf } from "../../support/rules";
+import { T, expectViolations, inNs } from "./fixtures";
+
+describe("W5: the VPC CNI enforces NetworkPolicies in strict mode, with CoreDNS's own policy", () => {
+  test("the vpc-cni configuration sets NETWORK_POLICY_ENFORCING_MODE=strict by default (standard mode started new pods default-allow)", () => {
+    const config = JSON.parse(vpcCniConfiguration(true));
+    expect(config.enableNetworkPolicy).toBe("true");
+    expect(config.env.NETWORK_POLICY_ENFORCING_MODE).toBe("strict");
+    expect(config.env.AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG).toBe("true");
+    expect(JSON.parse(vpcCniConfiguration(false)).env).toEqual({ NETWORK_POLICY_ENFORCING_MODE: "strict" });
+    expect(JSON.parse(vpcCniConfiguration(false, "standard")).env.NETWORK_POLICY_ENFORCING_MODE).toBe("standard");
+  });
+
+  test("CoreDNS's policy admits DNS in and lets CoreDNS resolve upstream and watch the API server", () => {
+    const spec = coreDnsPolicySpec();
+    expect(spec.podSelector).toEqual({ matchLabels: KUBE_DNS.podLabels });
+    expect(spec.policyTypes).toEqual(["Ingress", "Egress"]);
+    expect(spec.ingress).toEqual([{ ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }] }]);
+    expect(spec.egress).toContainEqual({ ports: [{ protocol: "TCP", port: 443 }] });
+  });
+
+  test("NP-002 accepts CoreDNS's upstream DNS egress in kube-system", () => {
+    expect(violationsOf("NP-002", inNs(T.networkPolicy, COREDNS_POLICY_NAME, "kube-system", { spec: coreDnsPolicySpec() }))).toEqual([]);
+  });
+
+  test("NP-002 still flags the same egress from any other pods (a tenant bypassing kube-dns)", () => {
+    expectViolations(violationsOf("NP-002", inNs(T.networkPolicy, "p", "team-a", { spec: coreDnsPolicySpec() })), "NP-002", "advisory", "spec.egress[0]");
+    const notDns = { ...coreDnsPolicySpec(), podSelector: { matchLabels: { app: "resolver" } } };
+    expectViolations(violationsOf("NP-002", inNs(T.networkPolicy, "p", "kube-system", { spec: notDns })), "NP-002", "advisory", "spec.egress[0]");
+  });
+});
+
+describe("W5 in the same-stack layout (dev)", () => {
+  test("CoreDNS's policy is created with the cluster's provider and CoreDNS waits for it", async () => {
+    const { stackRun } = await import("../../infra/fixtures");
+    const { ofType } = await import("../../infra/stack-config");
+    const { resources } = await stackRun("dev");
+    const policy = ofType(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy").find((p) => p.inputs.metadata.name === COREDNS_POLICY_NAME)!;
+    expect(policy.inputs.metadata.namespace).toBe("kube-system");
+    expect(policy.provider).not.toBeNull();
+    const coredns = ofType(resources, "aws:eks/addon:Addon").find((a) => a.inputs.addonName === "coredns")!;
+    expect(coredns.dependencies).toContain(policy.urn);
+    const cni = ofType(resources, "aws:eks/addon:Addon").find((a) => a.inputs.addonName === "vpc-cni")!;
+    expect(JSON.parse(cni.inputs.configurationValues).env.NETWORK_POLICY_ENFORCING_MODE).toBe("strict");
+  });
+});
