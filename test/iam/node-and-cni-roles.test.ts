@@ -2,7 +2,7 @@ import { NODE_SSM_POLICY, VPC_CNI_POLICY } from "../../components/cluster/iam";
 import { managedPolicyDocuments } from "../../components/cluster/managed-policies";
 import { nodeRoleTable, vpcCniRoleTable, vpcCniTrustTable, type RolePermissionCase } from "../../components/cluster/permissions";
 import { NodeRole, nodeRolePolicies } from "../../components/node-pool/role";
-import type { RecordedResource } from "../../cli/preview/record";
+import type { RecordedResource } from "../../engine/record";
 import { stackRun } from "../infra/fixtures";
 import { loadStackConfig, ofType } from "../infra/stack-config";
 import { constructUnderMocks } from "../support/rejects";

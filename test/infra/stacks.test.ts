@@ -3,7 +3,6 @@ import { parsePlatformConfig } from "../../infra/config";
 import { packConfigFor } from "../../infra/policy-config";
 import { loadStackConfig, ofType } from "./stack-config";
 import { dependsOnComponent, judge, stackRun } from "./fixtures";
-import { withoutKnownAuditFindings } from "./known-audit-findings";
 
 const STACKS = ["dev", "staging", "prod"] as const;
 
@@ -23,8 +22,7 @@ describe.each(STACKS)("the %s stack", (stack) => {
     const policyConfig = (await resolved(outputs.policyConfig)) as Record<string, unknown>;
     expect(policyConfig).toEqual(packConfigFor(parsePlatformConfig(loadStackConfig(stack))));
     const { violations } = judge(resources, policyConfig);
-    // TEMPORARY: open audit items B1, B2, B3, B8, N1, N2 are fixed on other branches (see known-audit-findings.ts).
-    const mandatory = withoutKnownAuditFindings(violations.filter((v) => v.level === "mandatory"));
+    const mandatory = violations.filter((v) => v.level === "mandatory");
     expect(mandatory.map((v) => `${v.message} @ ${v.urn}`)).toEqual([]);
     // The audit alarms satisfy LOG-004 in every environment.
     expect(violations.filter((v) => v.rule === "LOG-004")).toEqual([]);

@@ -17,7 +17,6 @@ import { PSA_LABELS, LABELS } from "../../policy-pack/baseline/labels";
 import { DEFAULT_SERVICE_ACCOUNT, KUBE_DNS, REQUIRED_QUOTA_KEYS, TENANT_POLICY_NAMES, TENANT_ROLES, tenantRoleName } from "../../policy-pack/baseline/tenancy";
 import { exemptionKey } from "../../policy-pack/core/exemptions";
 import { judge } from "../infra/fixtures";
-import { withoutKnownAuditFindings } from "../infra/known-audit-findings";
 import { runPlatform } from "../infra/stack-config";
 import { platformStackConfig, toConfigMap, type StackConfigCase, type TenantCount } from "./arbitraries/stack-config";
 import { runs } from "./support/pack";
@@ -47,8 +46,8 @@ function registrationConflicts(resources: readonly RecordedResource[]): string[]
 
 /** (1) Mandatory violations of every rule, judged as the preview engine does, with the stack's pack config. */
 function mandatoryViolations(resources: readonly RecordedResource[], config: PlatformConfig): string[] {
-  // TEMPORARY: open audit items fixed on other branches (see test/infra/known-audit-findings.ts).
-  return withoutKnownAuditFindings(judge(resources, packConfigFor(config)).violations.filter((v) => v.level === "mandatory"))
+  return judge(resources, packConfigFor(config))
+    .violations.filter((v) => v.level === "mandatory")
     .map((v) => `${v.message} @ ${v.urn}`);
 }
 

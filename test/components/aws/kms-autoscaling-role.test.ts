@@ -1,4 +1,4 @@
-import { recordResources } from "../../../cli/preview/record";
+import { recordResources } from "../../../engine/record";
 import { AUTOSCALING_SERVICE_LINKED_ROLE, HardenedKey } from "../../../components/kms";
 import { stackRun } from "../../infra/fixtures";
 import { ofType } from "../../infra/stack-config";

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
-import { recordResources } from "../../../cli/preview/record";
+import { recordResources } from "../../../engine/record";
 import { activeRows, ec2Description, EC2_DESCRIPTION_PATTERN, Firewall, planEgress, planIngress } from "../../../components/firewall";
 import { kubeletSources, PORT_TABLE, portRow } from "../../../policy-pack/baseline/ports";
 import { LABELS } from "../../../policy-pack/baseline/labels";
