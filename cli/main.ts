@@ -3,7 +3,8 @@ import * as path from "node:path";
 import { RULES } from "../policy-pack/registry";
 import { parseCommandLine, USAGE, type PreviewArgs, type ScanArgs } from "./args";
 import { EXIT, InputError } from "./errors";
-import { loadPolicyConfig } from "./policy-config";
+import { DEFAULT_PACK_DIR } from "../engine/pack-process";
+import { loadPolicyConfig, loadPolicyConfigFor, type DeclaredPolicy } from "./policy-config";
 import { REPO_ROOT, runPreview } from "../engine";
 import { defaultPolicyConfigFile, loadProject } from "../engine/project";
 import { previewJson, scanJson } from "./report/json";
@@ -32,8 +33,13 @@ function writeFile(file: string, text: string): void {
 }
 
 async function preview(args: PreviewArgs, io: Io, startedAt: bigint): Promise<number> {
-  const policyConfigFile = args.policyConfig ?? defaultPolicyConfigFile(loadProject(args.program ?? REPO_ROOT), args.stack);
-  const policyConfig = loadPolicyConfig(policyConfigFile, RULES);
+  const project = loadProject(args.program ?? REPO_ROOT);
+  // Another pack has its own policies, levels and config schema: our stack pack config does not apply to it.
+  const otherPack = args.policyPack !== undefined && path.resolve(args.policyPack) !== DEFAULT_PACK_DIR;
+  const policyConfigFile = args.policyConfig ?? (otherPack ? undefined : defaultPolicyConfigFile(project, args.stack));
+  const policyConfig = otherPack
+    ? (policies: readonly DeclaredPolicy[]) => loadPolicyConfigFor(policyConfigFile, policies)
+    : loadPolicyConfig(policyConfigFile, RULES);
   if (policyConfigFile && !args.quiet) io.stdout.write(`pack config: ${path.relative(process.cwd(), policyConfigFile) || policyConfigFile}\n`);
   const progress = io.stderr.isTTY === true && !args.quiet;
   // SIGINT/SIGTERM stop the program and the pack process, then exit 130/143.

@@ -1,9 +1,11 @@
 import * as path from "node:path";
 import { RULES } from "../policy-pack/registry";
+import type { PolicyInfo } from "./analyzer-client";
 import type { PolicyConfigFile } from "./pack-config";
 import { countLevels, type PreviewReport } from "./result";
 import { DEFAULT_PACK_DIR, startPack } from "./pack-process";
 import { InputError } from "./errors";
+import { SECRET_PLACEHOLDER } from "./mocks";
 import { loadProject, loadStackConfig } from "./project";
 import { checkProgramTypes } from "./type-check";
 import { opaqueResources, splitCannotVerify, unansweredInvokes, unexpandedRemoteComponents } from "./unverified";
@@ -15,7 +17,8 @@ export const REPO_ROOT = path.resolve(__dirname, "..");
 export interface PreviewOptions {
   readonly program?: string;
   readonly stack: string;
-  readonly policyConfig: PolicyConfigFile;
+  /** Pack config, or a function building it from the policies the pack declares (another pack's schema). */
+  readonly policyConfig: PolicyConfigFile | ((policies: readonly PolicyInfo[]) => PolicyConfigFile);
   readonly packDir?: string;
   /** Called with (done, total) while resources are analysed. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -71,6 +74,10 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewReport
       resources,
       violations,
       exemptions,
+      notes:
+        stack.secretKeys.length > 0
+          ? [`${stack.secretKeys.length} secure config value(s) (${stack.secretKeys.join(", ")}) cannot be decrypted offline: the program saw them as secrets holding the placeholder "${SECRET_PLACEHOLDER}"`]
+          : [],
       unverified,
       summary: { resources: resources.length, ...countLevels(violations), unverified: unverified.length, seconds: Math.round(seconds * 100) / 100 },
     };

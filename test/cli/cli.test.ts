@@ -37,6 +37,9 @@ describe("hardened-cluster preview --program (fixture program, real pack)", () =
     expect(report.stack).toBe("test");
     expect(report.summary).toEqual({ resources: 3, mandatory: expect.any(Number), advisory: expect.any(Number), unverified: 0, seconds: expect.any(Number) });
     expect(report.unverified).toEqual([]);
+    // secure: values are secrets that cannot be decrypted offline: mocked as secrets, and said so
+    expect(report.notes).toEqual([expect.stringMatching(/1 secure config value\(s\) \(cli-fixture:token\) cannot be decrypted offline/)]);
+    expect(run.stdout).toMatch(/note: 1 secure config value/);
     const cluster = report.resources.find((r: any) => r.type === "aws:eks/cluster:Cluster");
     expect(cluster).toMatchObject({ name: "platform-cluster", protect: false, parent: expect.stringContaining("cli-fixture:index:Platform") });
     // config from the stack file and StackReference outputs from .hardened-cluster/stack-outputs reach the inputs
