@@ -3,7 +3,8 @@ import * as path from "node:path";
 import { RULES } from "../policy-pack/registry";
 import { parseCommandLine, USAGE, type PreviewArgs, type ScanArgs } from "./args";
 import { EXIT, InputError } from "./errors";
-import { loadPolicyConfig } from "./policy-config";
+import { DEFAULT_PACK_DIR } from "../engine/pack-process";
+import { loadPolicyConfig, loadPolicyConfigFor, type DeclaredPolicy } from "./policy-config";
 import { REPO_ROOT, runPreview } from "../engine";
 import { defaultPolicyConfigFile, loadProject } from "../engine/project";
 import { previewJson, scanJson } from "./report/json";
@@ -32,12 +33,32 @@ function writeFile(file: string, text: string): void {
 }
 
 async function preview(args: PreviewArgs, io: Io, startedAt: bigint): Promise<number> {
-  const policyConfigFile = args.policyConfig ?? defaultPolicyConfigFile(loadProject(args.program ?? REPO_ROOT), args.stack);
-  const policyConfig = loadPolicyConfig(policyConfigFile, RULES);
+  const project = loadProject(args.program ?? REPO_ROOT);
+  // Another pack has its own policies, levels and config schema: our stack pack config does not apply to it.
+  const otherPack = args.policyPack !== undefined && path.resolve(args.policyPack) !== DEFAULT_PACK_DIR;
+  const policyConfigFile = args.policyConfig ?? (otherPack ? undefined : defaultPolicyConfigFile(project, args.stack));
+  const policyConfig = otherPack
+    ? (policies: readonly DeclaredPolicy[]) => loadPolicyConfigFor(policyConfigFile, policies)
+    : loadPolicyConfig(policyConfigFile, RULES);
   if (policyConfigFile && !args.quiet) io.stdout.write(`pack config: ${path.relative(process.cwd(), policyConfigFile) || policyConfigFile}\n`);
   const progress = io.stderr.isTTY === true && !args.quiet;
-  const report = await runPreview({
-    startedAt,
+  // SIGINT/SIGTERM stop the program and the pack process, then exit 130/143.
+  const abort = new AbortController();
+  const interrupted: { code?: number } = {};
+  const onSignal = (signal: "SIGINT" | "SIGTERM") => () => {
+    interrupted.code = signal === "SIGINT" ? EXIT.sigint : EXIT.sigterm;
+    abort.abort(new InterruptedError(signal));
+  };
+  const onInt = onSignal("SIGINT");
+  const onTerm = onSignal("SIGTERM");
+  process.once("SIGINT", onInt);
+  process.once("SIGTERM", onTerm);
+  let report;
+  try {
+    report = await runPreview({
+      startedAt,
+      timeoutMs: args.timeoutSeconds * 1000,
+      signal: abort.signal,
     program: args.program,
     stack: args.stack,
     policyConfig,
@@ -47,7 +68,18 @@ async function preview(args: PreviewArgs, io: Io, startedAt: bigint): Promise<nu
           if (total > PROGRESS_THRESHOLD && (done % 50 === 0 || done === total)) io.stderr.write(`\ranalysing resources: ${done}/${total}${done === total ? "\n" : ""}`);
         }
       : undefined,
-  });
+    });
+  } catch (error) {
+    if (interrupted.code !== undefined) {
+      io.stderr.write(`hardened-cluster: interrupted (${(error as Error).message}); the program and the policy pack were stopped\n`);
+      return interrupted.code;
+    }
+    throw error;
+  } finally {
+    process.off("SIGINT", onInt);
+    process.off("SIGTERM", onTerm);
+  }
+  if (interrupted.code !== undefined) return interrupted.code;
   if (args.json) writeFile(args.json, previewJson(report));
   if (args.sarif) writeFile(args.sarif, previewSarif(report, RULES));
   if (args.markdown) writeFile(args.markdown, previewMarkdown(report));
@@ -64,6 +96,14 @@ export function previewExitCode(summary: { mandatory: number; unverified: number
   if (summary.mandatory > 0) return EXIT.mandatory;
   if (summary.unverified > 0 && !allowUnverified) return EXIT.incomplete;
   return EXIT.clean;
+}
+
+/** The run was stopped by a signal. */
+class InterruptedError extends Error {
+  constructor(signal: string) {
+    super(signal);
+    this.name = "InterruptedError";
+  }
 }
 
 function scan(args: ScanArgs, io: Io): number {

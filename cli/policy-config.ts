@@ -61,6 +61,58 @@ export function loadPolicyConfig(file: string | undefined, rules: readonly Rule[
   return out;
 }
 
+/** A policy of another pack, as its `getAnalyzerInfo` declares it. */
+export interface DeclaredPolicy {
+  readonly name: string;
+  readonly configSchema?: Record<string, Record<string, unknown>>;
+}
+
+function checkAgainstSchema(file: string, where: string, value: unknown, schema: Record<string, Record<string, unknown>> | undefined): Record<string, unknown> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new InputError(`${file}: ${where} must be an object of policy settings`);
+  for (const [key, v] of Object.entries(value)) {
+    const s = schema?.[key];
+    if (!s) throw new InputError(`${file}: ${where}.${key} is not a setting of that policy: ${schema ? `use one of ${Object.keys(schema).join(", ")}` : "it declares no config"}`);
+    const type = s.type as string | undefined;
+    const ok = type === "array" ? Array.isArray(v) : type === "boolean" ? typeof v === "boolean" : type === "integer" ? Number.isInteger(v) : type === "number" ? typeof v === "number" : type === "string" ? typeof v === "string" : type === "object" ? !!v && typeof v === "object" && !Array.isArray(v) : true;
+    if (!ok) throw new InputError(`${file}: ${where}.${key} must be of type ${type} (got ${JSON.stringify(v)})`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Read and validate a `--policy-config` file against the policies another pack declares (`--policy-pack
+ * DIR`): its policy names, its levels and each policy's own config schema.
+ */
+export function loadPolicyConfigFor(file: string | undefined, policies: readonly DeclaredPolicy[]): PolicyConfigFile {
+  if (!file) return { shared: {}, policies: {} };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`--policy-config ${file}: ${code ? `cannot read (${code}): check the path` : `malformed JSON (${(error as Error).message}): fix the file`}`);
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new InputError(`--policy-config ${file}: must be a JSON object keyed by policy name or 'all'`);
+  const out: { all?: Level; shared: PolicyConfigFile["shared"]; policies: PolicyConfigFile["policies"] } = { shared: {}, policies: {} };
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === "all") {
+      out.all = checkLevel(file, "all", value);
+      continue;
+    }
+    const policy = policies.find((p) => p.name === key);
+    if (!policy) throw new InputError(`${file}: '${key}' is not a policy of the pack being run: use one of ${policies.map((p) => p.name).join(", ")} or 'all'`);
+    if (typeof value === "string") out.policies[key] = { enforcementLevel: checkLevel(file, key, value), properties: {} };
+    else {
+      const { enforcementLevel, ...props } = (value ?? {}) as Record<string, unknown>;
+      out.policies[key] = {
+        enforcementLevel: enforcementLevel === undefined ? undefined : checkLevel(file, `${key}.enforcementLevel`, enforcementLevel),
+        properties: checkAgainstSchema(file, key, props, policy.configSchema),
+      };
+    }
+  }
+  return out;
+}
+
 /** Enforcement overrides for the in-process evaluator (scan). */
 export function overridesOf(config: PolicyConfigFile): EnforcementOverrides {
   const overrides: Record<string, Level> = {};

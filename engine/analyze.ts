@@ -20,20 +20,22 @@ export function policyConfigMap(policies: readonly PolicyInfo[], config: PolicyC
 }
 
 /**
- * Send resources to a running pack: configure, analyze each custom resource (concurrently, bounded),
+ * Send resources to a running pack: configure (with `config`, or the config built for the pack's declared
+ * policies when `config` is a function, e.g. validating a file against another pack), analyze each custom resource (concurrently, bounded),
  * then analyze the whole stack. `policies` (name and default level) saves the `getAnalyzerInfo` call,
  * which costs 1-2 s because the pack serializes every policy's config schema.
  */
 export async function analyzeWithPack(
   port: number,
   resources: readonly RecordedResource[],
-  config: PolicyConfigFile,
+  config: PolicyConfigFile | ((policies: readonly PolicyInfo[]) => PolicyConfigFile),
   onProgress?: (done: number, total: number) => void,
   policies?: readonly PolicyInfo[],
 ): Promise<{ violations: Violation[]; exemptions: AppliedExemption[] }> {
   const client = new PackClient(port);
   try {
-    await client.configure(policyConfigMap(policies ?? (await client.policies()), config));
+    const declared = policies ?? (await client.policies());
+    await client.configure(policyConfigMap(declared, typeof config === "function" ? config(declared) : config));
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const custom = resources.filter((r) => r.custom);
     let done = 0;

@@ -20,6 +20,8 @@ export const WIRE_LEVEL = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3
 export interface PolicyInfo {
   readonly name: string;
   readonly enforcementLevel: keyof typeof WIRE_LEVEL;
+  /** JSON-schema `properties` of the policy's config, when it declares any. */
+  readonly configSchema?: Record<string, Record<string, unknown>>;
 }
 
 /** Per-policy config sent with `configure`: level plus config properties. */
@@ -142,10 +144,14 @@ export class PackClient {
   async policies(): Promise<PolicyInfo[]> {
     const info: any = await unary(this.client, "getAnalyzerInfo", new emptyPb.Empty());
     const names = Object.entries(WIRE_LEVEL);
-    return (info.getPoliciesList() as any[]).map((p) => ({
-      name: p.getName(),
-      enforcementLevel: (names.find(([, n]) => n === p.getEnforcementlevel())?.[0] ?? "advisory") as PolicyInfo["enforcementLevel"],
-    }));
+    return (info.getPoliciesList() as any[]).map((p) => {
+      const schema = p.getConfigschema?.()?.getProperties?.()?.toJavaScript?.();
+      return {
+        name: p.getName(),
+        enforcementLevel: (names.find(([, n]) => n === p.getEnforcementlevel())?.[0] ?? "advisory") as PolicyInfo["enforcementLevel"],
+        ...(schema && Object.keys(schema).length > 0 ? { configSchema: schema } : {}),
+      };
+    });
   }
 
   /** Send per-policy config; every policy must be listed (an unlisted level would read as advisory). */

@@ -1,9 +1,13 @@
 import * as path from "node:path";
 import { RULES } from "../policy-pack/registry";
+import type { PolicyInfo } from "./analyzer-client";
 import type { PolicyConfigFile } from "./pack-config";
 import { countLevels, type PreviewReport } from "./result";
 import { DEFAULT_PACK_DIR, startPack } from "./pack-process";
+import { InputError } from "./errors";
+import { SECRET_PLACEHOLDER } from "./mocks";
 import { loadProject, loadStackConfig } from "./project";
+import { checkProgramTypes } from "./type-check";
 import { opaqueResources, splitCannotVerify, unansweredInvokes, unexpandedRemoteComponents } from "./unverified";
 
 /** Repository root: the default program (its `Pulumi.yaml` runs `infra/`). */
@@ -13,12 +17,17 @@ export const REPO_ROOT = path.resolve(__dirname, "..");
 export interface PreviewOptions {
   readonly program?: string;
   readonly stack: string;
-  readonly policyConfig: PolicyConfigFile;
+  /** Pack config, or a function building it from the policies the pack declares (another pack's schema). */
+  readonly policyConfig: PolicyConfigFile | ((policies: readonly PolicyInfo[]) => PolicyConfigFile);
   readonly packDir?: string;
   /** Called with (done, total) while resources are analysed. */
   readonly onProgress?: (done: number, total: number) => void;
   /** When the command started (`process.hrtime.bigint()`), for the reported seconds. */
   readonly startedAt?: bigint;
+  /** Overall limit of the program run in milliseconds (default 10 minutes). */
+  readonly timeoutMs?: number;
+  /** Aborts the run (SIGINT/SIGTERM): the program and the pack process are stopped. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -33,13 +42,17 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewReport
   const packDir = options.packDir === undefined ? DEFAULT_PACK_DIR : path.resolve(options.packDir);
   const packStart = startPack(packDir);
   packStart.catch(() => undefined);
-  const stopPack = () => packStart.then((p) => p.stop(), () => undefined);
+  const stopPack = () => packStart.kill();
   process.once("exit", stopPack);
   try {
     // Heavy modules (Pulumi runtime, gRPC stubs) load while the pack starts.
     const { runProgram } = require("./run-program") as typeof import("./run-program");
     const { analyzeWithPack } = require("./analyze") as typeof import("./analyze");
-    const run = await runProgram(project, stack);
+    const typeCheck = checkProgramTypes(project);
+    const run = await runProgram(project, stack, { timeoutMs: options.timeoutMs, signal: options.signal });
+    const typeErrors = await typeCheck;
+    if (options.signal?.aborted) throw options.signal.reason;
+    if (typeErrors.length > 0) throw new InputError(`${path.relative(process.cwd(), project.main) || project.main}: TypeScript type errors (Pulumi type-checks TypeScript programs): ${typeErrors.slice(0, 3).join("; ")}${typeErrors.length > 3 ? `; and ${typeErrors.length - 3} more` : ""}`);
     const resources = run.resources;
     const pack = await packStart;
     const policies = packDir === DEFAULT_PACK_DIR ? RULES.map((r) => ({ name: r.name, enforcementLevel: r.enforcementLevel })) : undefined;
@@ -61,11 +74,15 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewReport
       resources,
       violations,
       exemptions,
+      notes:
+        stack.secretKeys.length > 0
+          ? [`${stack.secretKeys.length} secure config value(s) (${stack.secretKeys.join(", ")}) cannot be decrypted offline: the program saw them as secrets holding the placeholder "${SECRET_PLACEHOLDER}"`]
+          : [],
       unverified,
       summary: { resources: resources.length, ...countLevels(violations), unverified: unverified.length, seconds: Math.round(seconds * 100) / 100 },
     };
   } finally {
-    await stopPack();
+    stopPack();
     process.off("exit", stopPack);
   }
 }

@@ -23,11 +23,13 @@ const START_TIMEOUT_MS = 60_000;
 /**
  * Start the real policy pack (`node -r ts-node/register/transpile-only <main>` with cwd = the pack
  * folder, because `new PolicyPack` reads `package.json` from cwd) and read the port it prints first.
+ * The returned promise also has a synchronous `kill()` that stops the process whether or not it has
+ * started serving.
  */
-export function startPack(packDir: string = DEFAULT_PACK_DIR): Promise<PackProcess> {
+export function startPack(packDir: string = DEFAULT_PACK_DIR): Promise<PackProcess> & { kill(): void } {
   const dir = path.resolve(packDir);
   if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
-    return Promise.reject(new InputError(`${dir}: not a policy pack (no PulumiPolicy.yaml): pass --policy-pack DIR of a CrossGuard pack`));
+    return Object.assign(Promise.reject(new InputError(`${dir}: not a policy pack (no PulumiPolicy.yaml): pass --policy-pack DIR of a CrossGuard pack`)), { kill: () => undefined });
   }
   const entry = ["index.ts", "index.js"].find((f) => fs.existsSync(path.join(dir, f))) ?? "index.ts";
   // Same registration as the CLI (ts-node transpile-only plus the transpile cache of bin/register-ts.js).
@@ -35,7 +37,7 @@ export function startPack(packDir: string = DEFAULT_PACK_DIR): Promise<PackProce
   const stop = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   };
-  return new Promise((resolve, reject) => {
+  const started = new Promise<PackProcess>((resolve, reject) => {
     let stdout = "";
     let stderr = "";
     const timer = setTimeout(() => {
@@ -70,4 +72,6 @@ export function startPack(packDir: string = DEFAULT_PACK_DIR): Promise<PackProce
       reject(new Error(`policy pack exited (${signal ?? code}) before serving: ${stderr.trim().split("\n").slice(-5).join(" | ")}`));
     });
   });
+  // `kill` works synchronously from the first moment (an exit or signal handler cannot await the start).
+  return Object.assign(started, { kill: stop });
 }

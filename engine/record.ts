@@ -8,6 +8,9 @@ import { ExpansionError, kubeChildren, yamlV2Objects } from "./expanders/kuberne
 import type { UnverifiedEntry } from "./unverified";
 import { toAnalyzerWire } from "./wire";
 
+/** Type of the root stack resource, which the engine leaves out of its children's URNs. */
+const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
 /** Remote components of the Kubernetes provider that the engine expands from local files. */
 const YAML_V2_COMPONENTS: ReadonlySet<string> = new Set(["kubernetes:yaml/v2:ConfigFile", "kubernetes:yaml/v2:ConfigGroup"]);
 
@@ -93,8 +96,11 @@ export class RecordingMonitor extends MockMonitor {
     mocks: pulumi.runtime.Mocks,
     /** Stack config (`<pkg>:<key>` → string), for the default providers' properties. */
     private readonly config: Readonly<Record<string, string>> = {},
+    private readonly listener: RegistrationListener = () => undefined,
   ) {
     super(mocks);
+    // MockMonitor builds URNs with its (private) newUrn; use the engine's rule instead.
+    (this as unknown as { newUrn: RecordingMonitor["engineUrn"] }).newUrn = (parent, type, name) => this.engineUrn(parent, type, name);
   }
 
   /** The provider the engine would send with a resource registered by `req` (see {@link RecordedResource.providerResource}). */
@@ -110,6 +116,24 @@ export class RecordingMonitor extends MockMonitor {
   }
 
   override async registerResource(req: any, callback: (err: any, resp?: any) => void): Promise<void> {
+    this.listener(req.getType(), req.getName(), false);
+    try {
+      await this.register(req, callback);
+    } finally {
+      this.listener(req.getType(), req.getName(), true);
+    }
+  }
+
+  /**
+   * URN as the engine builds it: the parent's type chain joined with `$`, except that the root stack's
+   * type (`pulumi:pulumi:Stack`) is never part of a child's URN.
+   */
+  engineUrn(parent: string, type: string, name: string): string {
+    if (parent && parent.split("::")[2] !== ROOT_STACK_TYPE) return childUrn(parent, type, name);
+    return `urn:pulumi:${settings.getStack()}::${settings.getProject()}::${type}::${name}`;
+  }
+
+  private async register(req: any, callback: (err: any, resp?: any) => void): Promise<void> {
     let outcome: { err: any; resp?: any } = { err: undefined };
     await super.registerResource(req, (err: any, resp?: any) => {
       outcome = { err, resp };
@@ -226,7 +250,12 @@ export interface RecordOptions {
   readonly region?: string;
   /** Outputs returned for `StackReference`s (default: empty outputs). */
   readonly stackOutputs?: StackOutputsLookup;
+  /** Told when a registration starts and ends (to name what is pending when a run times out). */
+  readonly onRegistration?: RegistrationListener;
 }
+
+/** Hears each registration's start (`end` false) and end (`end` true). */
+export type RegistrationListener = (type: string, name: string, end: boolean) => void;
 
 /** Everything one recorded run produced. */
 export interface RecordedRun {
@@ -250,7 +279,7 @@ export async function recordRun(body: () => unknown, options: RecordOptions = {}
   const mocks = realisticMocks(options.region ?? options.config?.["aws:region"] ?? "eu-west-1", options.stackOutputs, (token) =>
     unansweredInvokes.set(token, (unansweredInvokes.get(token) ?? 0) + 1),
   );
-  const monitor = new RecordingMonitor(mocks, options.config);
+  const monitor = new RecordingMonitor(mocks, options.config, options.onRegistration);
   pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys);
   settings.setMockOptions(monitor, options.project ?? "hardened-cluster", options.stack ?? "dev", options.preview ?? true);
   await body();

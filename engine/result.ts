@@ -9,6 +9,8 @@ export interface PreviewReport {
   readonly resources: readonly RecordedResource[];
   readonly violations: readonly Violation[];
   readonly exemptions: readonly AppliedExemption[];
+  /** Notes about how the run differs from a real preview (e.g. secrets that could not be decrypted). */
+  readonly notes: readonly string[];
   /** What the engine could not judge (remote components, unanswered invokes, unknown values). */
   readonly unverified: readonly UnverifiedEntry[];
   readonly summary: { resources: number; mandatory: number; advisory: number; unverified: number; seconds: number };

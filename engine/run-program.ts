@@ -1,75 +1,100 @@
-import * as fs from "node:fs";
+import { fork } from "node:child_process";
 import * as path from "node:path";
 import { InputError, oneLine } from "./errors";
+import { fromWireRun, HOST_REQUEST_ENV, type HostMessage, type HostRequest } from "./host-protocol";
 import type { ProgramProject, StackConfig } from "./project";
-import { recordRun, type RecordedRun } from "./record";
+import type { RecordedRun } from "./record";
 
-/** Folder (inside the program folder) whose files stand in for other stacks' outputs. */
-export const STACK_OUTPUTS_DIR = path.join(".hardened-cluster", "stack-outputs");
+export { STACK_OUTPUTS_DIR, stackOutputsFromFiles } from "./stack-outputs";
 
-/**
- * Outputs of a `StackReference` under the offline preview: the JSON object in
- * `<program>/.hardened-cluster/stack-outputs/<stack name with "/" replaced by "_">.json`, else none.
- */
-export function stackOutputsFromFiles(programDir: string): (stackName: string) => Record<string, unknown> {
-  return (stackName) => {
-    const file = path.join(programDir, STACK_OUTPUTS_DIR, `${stackName.replace(/\//g, "_")}.json`);
-    if (!fs.existsSync(file)) return {};
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(fs.readFileSync(file, "utf8"));
-    } catch (error) {
-      throw new InputError(`${file}: malformed stack outputs (${(error as Error).message}): write a JSON object of output names to values`);
-    }
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new InputError(`${file}: stack outputs must be a JSON object of output names to values`);
-    return parsed as Record<string, unknown>;
-  };
+/** The language host entry and the TypeScript registration it runs with. */
+const LANGUAGE_HOST = path.join(__dirname, "language-host.ts");
+const REGISTER_TS = path.resolve(__dirname, "..", "bin", "register-ts.js");
+
+/** Options of one program run. */
+export interface RunProgramOptions {
+  /** Overall limit in milliseconds; the run then fails naming the registrations still pending. */
+  readonly timeoutMs?: number;
+  /** Aborts the run (SIGINT/SIGTERM): the child is killed and the promise rejects with the reason. */
+  readonly signal?: AbortSignal;
 }
 
-/** Message of an error thrown by the program, on one line (ts-node diagnostics included). */
-function programErrorMessage(error: unknown): string {
-  if (error instanceof Error) {
-    const diagnostic = (error as { diagnosticText?: string }).diagnosticText;
-    return oneLine(diagnostic ?? error.message);
-  }
-  return oneLine(String(error));
-}
+/** Default limit of a program run (10 minutes). */
+export const DEFAULT_RUN_TIMEOUT_MS = 600_000;
 
 /**
- * Run the program's `main` under the recording mock runtime with the stack's config and return every
- * registered resource. Modules the run loads (outside node_modules) are dropped from the require cache
- * afterwards so the next run starts fresh. Anything the program throws (config validation included)
- * becomes an {@link InputError} naming the program.
+ * Run the program's `main` as the Pulumi Node.js language host would, in a child process (the language
+ * host, `engine/language-host.ts`) under the recording mock runtime, and return what it registered.
+ * Program errors are {@link InputError}s with the message Pulumi would give: an unhandled exception or
+ * rejection, a non-zero exit, an exit before the program finished (`process.exit`), a duplicate URN, or
+ * the timeout (naming the registrations still pending).
  */
-export async function runProgram(project: ProgramProject, stack: StackConfig): Promise<RecordedRun> {
-  const before = new Set(Object.keys(require.cache));
+export function runProgram(project: ProgramProject, stack: StackConfig, options: RunProgramOptions = {}): Promise<RecordedRun> {
   const label = path.relative(process.cwd(), project.main) || project.main;
-  const pending: unknown[] = [];
-  const onRejection = (reason: unknown) => pending.push(reason);
-  process.on("unhandledRejection", onRejection);
-  const previousCwd = process.cwd();
-  try {
-    process.chdir(project.dir);
-    const run = await recordRun(
-      async () => {
-        const exported = require(project.main);
-        const entry = typeof exported === "function" ? exported : typeof exported?.default === "function" ? exported.default : undefined;
-        if (entry) await entry();
-      },
-      { project: project.name, stack: stack.stack, config: stack.config, secretKeys: stack.secretKeys, stackOutputs: stackOutputsFromFiles(project.dir) },
-    );
-    // Let rejections raised inside outputs surface before deciding the run was clean.
-    await new Promise((resolve) => setImmediate(resolve));
-    if (pending.length > 0) throw pending[0];
-    return run;
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(`${label}: the program failed: ${programErrorMessage(error)}`);
-  } finally {
-    process.chdir(previousCwd);
-    process.off("unhandledRejection", onRejection);
-    for (const key of Object.keys(require.cache)) {
-      if (!before.has(key) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
-    }
-  }
+  const request: HostRequest = { project: project.name, stack: stack.stack, dir: project.dir, main: project.main, config: stack.config, secretKeys: stack.secretKeys };
+  const child = fork(LANGUAGE_HOST, [], {
+    cwd: project.dir,
+    execArgv: ["-r", REGISTER_TS],
+    env: { ...process.env, [HOST_REQUEST_ENV]: JSON.stringify(request) },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+  const pending = new Map<string, number>();
+  let stderr = "";
+  // Program output goes to stderr, like the diagnostics section of a preview.
+  child.stdout?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString("utf8");
+    if (stderr.length > 64_000) stderr = stderr.slice(-32_000);
+  });
+  return new Promise<RecordedRun>((resolve, reject) => {
+    let settled = false;
+    const finish = (error: Error | null, run?: RecordedRun) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener("abort", onAbort);
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      if (error) reject(error);
+      else resolve(run as RecordedRun);
+    };
+    const timeoutMs = options.timeoutMs ?? DEFAULT_RUN_TIMEOUT_MS;
+    const timer = setTimeout(() => {
+      const names = [...pending.keys()];
+      const shown = names.slice(0, 10).join(", ");
+      finish(
+        new InputError(
+          `${label}: the program did not finish within ${timeoutMs / 1000}s: ${names.length > 0 ? `${names.length} registration(s) still pending: ${shown}${names.length > 10 ? ", ..." : ""}` : "no registration pending (it is still running: a timer, a server or an await that never resolves)"}; fix the program or raise --timeout`,
+        ),
+      );
+    }, timeoutMs);
+    const onAbort = () => finish(options.signal?.reason instanceof Error ? options.signal.reason : new Error("aborted"));
+    options.signal?.addEventListener("abort", onAbort);
+    child.on("message", (message: HostMessage) => {
+      if (message.kind === "registration") {
+        const key = `${message.type} '${message.name}'`;
+        const n = (pending.get(key) ?? 0) + (message.end ? -1 : 1);
+        if (n > 0) pending.set(key, n);
+        else pending.delete(key);
+      } else if (message.kind === "error") {
+        finish(new InputError(`${label}: ${message.message}`));
+      } else if (message.kind === "done") {
+        const run = fromWireRun(message.run);
+        if (run.duplicates.length > 0) {
+          finish(new InputError(`${label}: Duplicate resource URN '${run.duplicates[0]}'; try giving it a unique name`));
+          return;
+        }
+        finish(null, run);
+      }
+    });
+    child.on("error", (error) => finish(error));
+    child.on("exit", (code, signal) => {
+      if (settled) return;
+      const detail = oneLine(stderr).slice(0, 300);
+      if (code === 0) {
+        finish(new InputError(`${label}: the program exited (code 0, process.exit) before it finished: Pulumi would not see the resources it had not registered yet; remove the process.exit call${detail ? ` (${detail})` : ""}`));
+      } else {
+        finish(new InputError(`${label}: Program exited with non-zero exit code: ${code ?? signal}${detail ? ` (${detail})` : ""}`));
+      }
+    });
+  });
 }

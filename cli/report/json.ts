@@ -25,6 +25,7 @@ export function previewJson(report: PreviewReport): string {
       })),
       violations: report.violations.map((v) => ({ rule: v.rule, name: v.name, level: v.level, urn: v.urn, message: v.message, remediation: v.remediation })),
       exemptions: report.exemptions,
+      notes: report.notes,
       unverified: report.unverified.map((u) => ({ reason: u.reason, urn: u.urn || null, subject: u.subject, message: u.message })),
       summary: report.summary,
     },

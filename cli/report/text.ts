@@ -53,6 +53,7 @@ function exemptionLines(exemptions: readonly AppliedExemption[], style: Style): 
 /** A `pulumi preview`-like summary: resources by type, violations by rule with remediation, exemptions, totals. */
 export function previewText(report: PreviewReport, style: Style = PLAIN): string {
   const lines: string[] = [style.bold(`Previewing ${report.project} (stack ${report.stack}) offline with the hardened-cluster policy pack`), ""];
+  for (const note of report.notes) lines.push(`${style.dim("note:")} ${note}`, "");
   const byType = new Map<string, number>();
   for (const r of report.resources) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
   lines.push(style.bold("Resources:"));

@@ -35,8 +35,11 @@ describe("hardened-cluster preview --program (fixture program, real pack)", () =
 
     const report = JSON.parse(fs.readFileSync(json, "utf8"));
     expect(report.stack).toBe("test");
-    expect(report.summary).toEqual({ resources: 2, mandatory: expect.any(Number), advisory: expect.any(Number), unverified: 0, seconds: expect.any(Number) });
+    expect(report.summary).toEqual({ resources: 3, mandatory: expect.any(Number), advisory: expect.any(Number), unverified: 0, seconds: expect.any(Number) });
     expect(report.unverified).toEqual([]);
+    // secure: values are secrets that cannot be decrypted offline: mocked as secrets, and said so
+    expect(report.notes).toEqual([expect.stringMatching(/1 secure config value\(s\) \(cli-fixture:token\) cannot be decrypted offline/)]);
+    expect(run.stdout).toMatch(/note: 1 secure config value/);
     const cluster = report.resources.find((r: any) => r.type === "aws:eks/cluster:Cluster");
     expect(cluster).toMatchObject({ name: "platform-cluster", protect: false, parent: expect.stringContaining("cli-fixture:index:Platform") });
     // config from the stack file and StackReference outputs from .hardened-cluster/stack-outputs reach the inputs
@@ -54,14 +57,15 @@ describe("hardened-cluster preview --program (fixture program, real pack)", () =
 
     const markdown = fs.readFileSync(md, "utf8");
     expect(markdown).toMatch(/\| EKS-001 \| eks-private-endpoint-enabled \| mandatory \| 1 \|/);
-    expect(markdown).toMatch(/```mermaid\nflowchart TD\n {2}c0\["platform<br\/>cli-fixture:index:Platform<br\/>1 resource"\]/);
+    // the root stack (as the engine registers it) parents the component
+    expect(markdown).toMatch(/```mermaid\nflowchart TD\n {2}c0\["cli-fixture-test<br\/>pulumi:pulumi:Stack<br\/>0 resources"\]\n {2}c1\["platform<br\/>cli-fixture:index:Platform<br\/>1 resource"\]/);
   });
 
   it("--quiet prints only the summary line and EKS-001 is gone when the stack enables the private endpoint", async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hc-preview-")), "clean.json");
     const run = await runCli(["preview", "--program", program, "--stack", "clean", "--quiet", "--json", out]);
     expect(run.stdout.trim().split("\n")).toHaveLength(1);
-    expect(run.stdout).toMatch(/^(PASSED|FAILED): 2 resources/);
+    expect(run.stdout).toMatch(/^(PASSED|FAILED): 3 resources/);
     expect(JSON.parse(fs.readFileSync(out, "utf8")).violations.map((v: any) => v.rule)).not.toContain("EKS-001");
   });
 });

@@ -67,9 +67,14 @@ describe("program and stack config loading", () => {
     expect(() => loadStackConfig(loadProject(tmp), "dev")).toThrow(message);
   });
 
-  it("serves StackReference outputs from .hardened-cluster/stack-outputs and none otherwise", () => {
+  it("serves StackReference outputs from .hardened-cluster/stack-outputs; a missing or truncated file is bad input naming it and the fix", () => {
     const lookup = stackOutputsFromFiles(program);
     expect(lookup("acme/platform/dev")).toEqual({ vpcId: "vpc-from-platform" });
-    expect(lookup("acme/other/dev")).toEqual({});
+    expect(() => lookup("acme/other/dev")).toThrow(InputError);
+    expect(() => lookup("acme/other/dev")).toThrow(/acme_other_dev\.json: no outputs for StackReference 'acme\/other\/dev': write the outputs .*pulumi stack output --json --stack acme\/other\/dev/);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hc-outputs-"));
+    fs.mkdirSync(path.join(tmp, ".hardened-cluster", "stack-outputs"), { recursive: true });
+    fs.writeFileSync(path.join(tmp, ".hardened-cluster", "stack-outputs", "acme_platform_dev.json"), '{"vpcId": "vpc-');
+    expect(() => stackOutputsFromFiles(tmp)("acme/platform/dev")).toThrow(/acme_platform_dev\.json: malformed stack outputs/);
   });
 });

@@ -1,0 +1,68 @@
+/**
+ * Type-checks one Pulumi TypeScript program (argv: main, program dir) and sends its error diagnostics
+ * to the parent: the program folder's tsconfig.json (or PULUMI_NODEJS_TSCONFIG_PATH), as Pulumi's host reads it, or without one Pulumi's
+ * defaults (ES2020, module/moduleResolution nodenext); `noCheck` in the tsconfig skips the check.
+ * Incremental build info lives in node_modules/.cache/hardened-cluster-tsc, keyed by program and options.
+ */
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as ts from "typescript";
+import { fileHash, findUp, TYPE_CHECK_CACHE_DIR, writeStamp } from "./type-check-stamp";
+
+const CACHE_DIR = TYPE_CHECK_CACHE_DIR;
+
+/** The tsconfig Pulumi uses: PULUMI_NODEJS_TSCONFIG_PATH or `tsconfig.json`, relative to the program folder. */
+function tsconfigPath(dir: string): string | undefined {
+  const file = path.resolve(dir, process.env.PULUMI_NODEJS_TSCONFIG_PATH ?? "tsconfig.json");
+  return fs.existsSync(file) ? file : undefined;
+}
+
+function compilerOptions(dir: string): ts.CompilerOptions {
+  const configFile = tsconfigPath(dir);
+  if (!configFile) {
+    return { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, sourceMap: true };
+  }
+  const read = ts.readConfigFile(configFile, ts.sys.readFile);
+  const parsed = ts.parseJsonConfigFileContent(read.config ?? {}, ts.sys, path.dirname(configFile));
+  return parsed.options;
+}
+
+function format(d: ts.Diagnostic): string {
+  const text = ts.flattenDiagnosticMessageText(d.messageText, " ");
+  if (!d.file || d.start === undefined) return `TS${d.code}: ${text}`;
+  const { line } = d.file.getLineAndCharacterOfPosition(d.start);
+  return `${path.relative(process.cwd(), d.file.fileName)}:${line + 1}: TS${d.code}: ${text}`;
+}
+
+function check(main: string, dir: string): string[] {
+  const options = compilerOptions(dir);
+  if ((options as { noCheck?: boolean }).noCheck) return [];
+  const key = crypto.createHash("sha1").update(`${ts.version}\0${main}\0${JSON.stringify(options)}`).digest("hex");
+  fs.mkdirSync(CACHE_DIR, { recursive: true });
+  const program = ts.createIncrementalProgram({
+    rootNames: [main],
+    options: { ...options, noEmit: true, incremental: true, composite: false, declaration: false, tsBuildInfoFile: path.join(CACHE_DIR, `${key}.tsbuildinfo`) },
+  });
+  const diagnostics = [...program.getConfigFileParsingDiagnostics(), ...program.getOptionsDiagnostics(), ...program.getSyntacticDiagnostics(), ...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics()];
+  program.emit();
+  const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map(format);
+  // What the result depends on: local sources, the tsconfig and the lockfile pinning the typings.
+  const deps = program
+    .getProgram()
+    .getSourceFiles()
+    .map((f) => path.resolve(f.fileName))
+    .filter((f) => !f.includes(`${path.sep}node_modules${path.sep}`));
+  for (const extra of [tsconfigPath(dir), findUp(dir, "package-lock.json"), findUp(dir, "package.json")]) if (extra) deps.push(extra);
+  writeStamp(main, { typescript: ts.version, files: Object.fromEntries(deps.map((f) => [f, fileHash(f)])), errors });
+  return errors;
+}
+
+const [main, dir] = process.argv.slice(2);
+let errors: string[];
+try {
+  errors = check(main, dir);
+} catch (error) {
+  errors = [`the type checker failed: ${(error as Error).message}`];
+}
+process.send?.({ errors }, () => process.exit(0));

@@ -1,0 +1,54 @@
+import { fork } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { readYamlFile } from "../cli/yaml-file";
+import type { ProgramProject } from "./project";
+import { readValidStamp } from "./type-check-stamp";
+
+function typescriptVersion(): string {
+  try {
+    return (require("typescript/package.json") as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+/** The type-check host entry and the TypeScript registration it runs with. */
+const TYPE_CHECK_HOST = path.join(__dirname, "type-check-host.ts");
+const REGISTER_TS = path.resolve(__dirname, "..", "bin", "register-ts.js");
+
+/**
+ * Whether Pulumi would type-check this program: a TypeScript entry, `runtime.options.typescript` not
+ * false, and `PULUMI_NODEJS_TRANSPILE_ONLY` not `true` (the tsconfig's `noCheck` is honoured by the host).
+ */
+export function wantsTypeCheck(project: ProgramProject, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (!/\.[cm]?ts$/.test(project.main)) return false;
+  if (env.PULUMI_NODEJS_TRANSPILE_ONLY !== undefined) return env.PULUMI_NODEJS_TRANSPILE_ONLY !== "true";
+  const file = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(project.dir, f)).find((f) => fs.existsSync(f));
+  const runtime = file ? (readYamlFile(file, "Pulumi.yaml") as { runtime?: unknown }).runtime : undefined;
+  const typescript = runtime && typeof runtime === "object" ? (runtime as { options?: { typescript?: unknown } }).options?.typescript : undefined;
+  return typescript !== false;
+}
+
+/**
+ * Type-check the program the way the Pulumi Node.js host does (ts-node with type checking, the program's
+ * own tsconfig or Pulumi's defaults), in a separate process so it overlaps the program run. Resolves
+ * with the error diagnostics as one-line `file:line: message` strings (none when clean or not wanted).
+ * Results are kept incrementally in node_modules/.cache, so an unchanged program re-checks quickly.
+ */
+export function checkProgramTypes(project: ProgramProject): Promise<string[]> {
+  if (!wantsTypeCheck(project)) return Promise.resolve([]);
+  const cached = readValidStamp(project.main, typescriptVersion());
+  if (cached) return Promise.resolve(cached);
+  return new Promise((resolve) => {
+    const child = fork(TYPE_CHECK_HOST, [project.main, project.dir], { execArgv: ["-r", REGISTER_TS], stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    let result: string[] | undefined;
+    let stderr = "";
+    child.stderr?.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
+    child.on("message", (m: { errors: string[] }) => (result = m.errors));
+    child.on("exit", (code) => resolve(result ?? (code === 0 ? [] : [`the type checker failed: ${stderr.trim().split("\n").slice(-3).join(" ")}`])));
+    // Type-checking must not keep the command alive after an abort.
+    child.unref();
+    process.once("exit", () => child.kill("SIGKILL"));
+  });
+}
