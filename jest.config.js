@@ -1,7 +1,7 @@
 /**
- * Jest only transpiles, with swc (`@swc/jest`, one file at a time, no type information); `npm run typecheck`
- * (`tsc --noEmit`) type-checks the whole project once. ts-jest, even with diagnostics off, built a
- * TypeScript language service per worker and spent most of each suite's time in it.
+ * Jest only transpiles, with swc (`@swc/jest`, native, one file at a time, no type information); `npm run
+ * typecheck` (`tsc --noEmit`) type-checks the whole project once. ts-jest also only transpiled here (tsconfig's
+ * `isolatedModules`), but loaded TypeScript into every worker and transpiled through it on a cold cache.
  *
  * The swc options mirror tsconfig.json: CommonJS with ES-module interop (`esModuleInterop`), ES2022 output
  * (class fields defined as in `tsc` with target ES2022), no decorators in this code base. Every file is a
