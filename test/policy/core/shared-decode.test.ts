@@ -20,9 +20,13 @@ const deserialize = require("@pulumi/policy/deserialize") as DeserializeModule;
 /** Count every real decode (installed under the shared decoder, so it sees only the decodes that still happen). */
 const original = deserialize.deserializeProperties;
 let decodes = 0;
+let lastDecoded: Record<string, unknown> | undefined;
+let lastDecodedJson = "";
 deserialize.deserializeProperties = (struct, proxySecrets) => {
   decodes++;
-  return original(struct, proxySecrets);
+  lastDecoded = original(struct, proxySecrets);
+  lastDecodedJson = JSON.stringify(lastDecoded);
+  return lastDecoded;
 };
 
 const policies = toPolicies(RULES);
@@ -119,6 +123,12 @@ describe("one decoded copy per request, shared by every policy", () => {
     expect(decodes).toBe(1);
     expect(key).toEqual(before.key);
     expect(key.diagnostics.some((d) => d.includes("KMS-001"))).toBe(true);
+  });
+
+  it("no rule mutates the shared copy: after every policy ran, it is what was decoded", async () => {
+    await call(analyze, analyzeRequest(POD, "priv", pod(true)));
+    expect(lastDecoded).toBeDefined();
+    expect(JSON.stringify(lastDecoded)).toBe(lastDecodedJson);
   });
 
   it("analyzeStack: one decode per resource for all stack policies, same answer", async () => {
