@@ -26,6 +26,9 @@ module.exports = {
   transform: { "^.+\\.ts$": ["@swc/jest", SWC] },
   // Importing the module that calls `new PolicyPack` starts a gRPC server and can exit the worker.
   moduleNameMapper: { "^(.*/)?policy-pack(/index)?$": "<rootDir>/test/support/forbidden-pack-import.ts" },
+  // Jest's default is one worker per core minus one: a single worker on a 2-core runner, so the suites ran one
+  // after the other (the suite-time sum of a full run equalled its wall time). Two workers use both cores.
+  maxWorkers: 2,
   // CLI and program runs spawn processes; on a 2-core runner keep them from starving each other.
   maxConcurrency: 2,
   testTimeout: 180000,
