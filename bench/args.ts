@@ -1,7 +1,7 @@
 /** Command-line options of `npm run bench -- [options]`. */
 
 /** Benchmarks by name, in run order. */
-export const BENCHMARKS = ["preview", "scan", "pack", "graph"] as const;
+export const BENCHMARKS = ["preview", "scan", "pack", "graph", "cost"] as const;
 /** One benchmark's name. */
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
@@ -15,16 +15,18 @@ export interface BenchOptions {
   readonly graphTenants: number[];
   /** Objects in the scan corpus. */
   readonly objects: number;
-  /** Repetitions of the scan timings (median reported). */
+  /** Repetitions of the scan timings and of each pack in the pack-cost benchmark (median reported). */
   readonly reps: number;
+  /** Compliant pods sent to the real and the no-op pack by the pack-cost benchmark. */
+  readonly costPods: number;
   readonly only: BenchmarkName[];
 }
 
 /** Defaults: sized so the whole run stays within about four minutes on a 2-core machine. */
-export const DEFAULTS: BenchOptions = { tenants: [10, 100, 300], packTenants: 100, graphTenants: [10, 30], objects: 10_000, reps: 1, only: [...BENCHMARKS] };
+export const DEFAULTS: BenchOptions = { tenants: [10, 100, 300], packTenants: 100, graphTenants: [10, 30], objects: 10_000, reps: 1, costPods: 2_000, only: [...BENCHMARKS] };
 
-const USAGE = `usage: npm run bench -- [--tenants 10,100,300] [--pack-tenants 100] [--graph-tenants 10,30] [--objects 10000] [--reps 1] [--only ${BENCHMARKS.join(",")}]
-Every option also reads from the environment: BENCH_TENANTS, BENCH_PACK_TENANTS, BENCH_GRAPH_TENANTS, BENCH_OBJECTS, BENCH_REPS, BENCH_ONLY.`;
+const USAGE = `usage: npm run bench -- [--tenants 10,100,300] [--pack-tenants 100] [--graph-tenants 10,30] [--objects 10000] [--reps 1] [--cost-pods 2000] [--only ${BENCHMARKS.join(",")}]
+Every option also reads from the environment: BENCH_TENANTS, BENCH_PACK_TENANTS, BENCH_GRAPH_TENANTS, BENCH_OBJECTS, BENCH_REPS, BENCH_COST_PODS, BENCH_ONLY.`;
 
 function counts(flag: string, text: string): number[] {
   const values = text.split(",").map((s) => Number(s.trim()));
@@ -46,6 +48,7 @@ export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     "graph-tenants": env.BENCH_GRAPH_TENANTS,
     objects: env.BENCH_OBJECTS,
     reps: env.BENCH_REPS,
+    "cost-pods": env.BENCH_COST_PODS,
     only: env.BENCH_ONLY,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -66,6 +69,7 @@ export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     graphTenants: raw["graph-tenants"] === undefined ? DEFAULTS.graphTenants : counts("--graph-tenants", raw["graph-tenants"]),
     objects: raw.objects === undefined ? DEFAULTS.objects : positive("--objects", raw.objects),
     reps: raw.reps === undefined ? DEFAULTS.reps : positive("--reps", raw.reps),
+    costPods: raw["cost-pods"] === undefined ? DEFAULTS.costPods : positive("--cost-pods", raw["cost-pods"]),
     only: only as BenchmarkName[],
   };
 }

@@ -1,12 +1,13 @@
 /**
  * `npm run bench [-- options]`: the benchmarks of issue 8, each printing a table with its ratio measured in this run.
  * 1 preview (record + real pack) per tenant count · 2 scan vs YAML parse · 3 pack over the protocol vs direct ·
- * 4 dev-stack graph depth and SG rule counts. See bench/README.md for options and recorded results.
+ * 4 dev-stack graph depth and SG rule counts · 5 real pack vs a no-op pack on the same pods. See bench/README.md for options and recorded results.
  */
 import { getHeapStatistics } from "node:v8";
 import { parseBenchArgs, type BenchOptions } from "./args";
 import { printGraphDepth, runGraphDepth } from "./graph-depth";
 import { describeMachine } from "./machine";
+import { printPackCost, runPackCost } from "./pack-cost";
 import { runPack } from "./pack-run";
 import { printPackVsDirect, runPackVsDirect, type PackVsDirect } from "./pack-vs-direct";
 import { printPreviewScale, runPreviewScale } from "./preview-scale";
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     printPackVsDirect(packVsDirect, label);
   }
   if (options.only.includes("graph")) printGraphDepth(await runGraphDepth(options.graphTenants));
+  if (options.only.includes("cost")) printPackCost(await runPackCost(options.costPods, Math.max(3, options.reps)));
   process.stdout.write(`\nTotal ${(msSince(started) / 1000).toFixed(0)} s; load average at the end: ${describeMachine()[3].replace("load average: ", "")}\n`);
 }
 

@@ -5,8 +5,9 @@
  * Why groups: Stryker's jest runner loads every test file for every mutant (it filters by test name only), so
  * one run over the whole pack spends ~3 s per mutant on module loading; a group with its own test files is
  * ~5× faster. Each group's score is a lower bound (tests in other files might kill more). Baseline data and the
- * registry are used by every rule, so that group runs with every policy and property test. Runs are incremental
- * (`reports/mutation/inc-<group>.json`): a re-run only re-tests mutants whose code or covering tests changed.
+ * registry are used by every rule, so that group runs with every policy and property test. Runs are incremental,
+ * and the incremental reports are committed (`.stryker/incremental/<group>.json`, see INCREMENTAL_DIR): a run on a
+ * fresh clone or in CI re-tests only the mutants whose code or covering tests changed since the committed run.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -62,14 +63,16 @@ export const MUTATION_GROUPS: readonly MutationGroup[] = [
   },
   {
     name: "core-eval",
-    mutate: ["policy-pack/core/evaluate.ts", "policy-pack/core/exemptions.ts", "policy-pack/core/config.ts", "policy-pack/core/rule.ts", "policy-pack/core/unknowns.ts"],
-    tests: ["evaluate", "policies", "registry", "harness", "eks", "node", "sg", "kms-ecr", "logs", "detection", "namespace", "rbac", ...UNKNOWNS],
+    mutate: ["policy-pack/core/evaluate.ts", "policy-pack/core/exemptions.ts", "policy-pack/core/config.ts", "policy-pack/core/rule.ts", "policy-pack/core/unknowns.ts", "policy-pack/core/shared-decode.ts"],
+    tests: ["evaluate", "policies", "shared-decode", "registry", "harness", "eks", "node", "sg", "kms-ecr", "logs", "detection", "namespace", "rbac", ...UNKNOWNS],
   },
   { name: "base", mutate: ["policy-pack/baseline/*.ts", "policy-pack/registry.ts"], tests: [] },
 ];
 
 const ROOT = path.resolve(__dirname, "..");
 const REPORTS = path.join(ROOT, "reports", "mutation");
+/** Committed incremental reports, one per group (reports/ is gitignored: these must survive a fresh clone). */
+export const INCREMENTAL_DIR = ".stryker/incremental";
 
 /** Mutant counts of one report. */
 interface Tally {
@@ -107,7 +110,7 @@ function runGroup(group: MutationGroup): void {
   );
   process.stdout.write(`\n== ${group.name}: ${group.mutate.join(" ")} (tests: ${group.tests.join(", ") || "all"})\n`);
   try {
-    const run = spawnSync("npx", ["stryker", "run", configFile, "--incremental", "--incrementalFile", `reports/mutation/inc-${group.name}.json`], {
+    const run = spawnSync("npx", ["stryker", "run", configFile, "--incremental", "--incrementalFile", `${INCREMENTAL_DIR}/${group.name}.json`], {
       cwd: ROOT,
       stdio: "inherit",
       env: { ...process.env, MUTATION_TESTS: group.tests.join(",") },
@@ -124,6 +127,7 @@ function main(argv: readonly string[]): void {
   const unknown = only.filter((n) => !MUTATION_GROUPS.some((g) => g.name === n));
   if (unknown.length > 0) throw new Error(`--only: unknown group(s) ${unknown.join(", ")}; groups: ${MUTATION_GROUPS.map((g) => g.name).join(", ")}`);
   mkdirSync(REPORTS, { recursive: true });
+  mkdirSync(path.join(ROOT, INCREMENTAL_DIR), { recursive: true });
   if (!argv.includes("--summary")) for (const g of MUTATION_GROUPS) if (only.length === 0 || only.includes(g.name)) runGroup(g);
 
   const rows: string[] = ["| group | killed | timeout | survived | no coverage | score |", "|---|---:|---:|---:|---:|---:|"];

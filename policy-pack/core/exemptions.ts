@@ -50,11 +50,11 @@ function resourceMarks(resource: ResourceUnderTest): Record<string, unknown> {
  * tag/annotation whose value is the justification. A resource-carried exemption without a real
  * justification is `invalid` and is reported as a violation of the rule it tried to silence.
  */
-export function exemptionFor(ruleId: string, resource: ResourceUnderTest, config: PackConfig, today: Date = new Date()): ExemptionVerdict {
-  const todayIso = today.toISOString().slice(0, 10);
+export function exemptionFor(ruleId: string, resource: ResourceUnderTest, config: PackConfig, today?: Date): ExemptionVerdict {
   for (const exemption of config.exemptions) {
     if (!matches(exemption, resource)) continue;
-    if (exemption.expires < todayIso) {
+    // Only a matching exemption needs the date (this runs for every rule on every resource in the pack).
+    if (exemption.expires < (today ?? new Date()).toISOString().slice(0, 10)) {
       return { kind: "invalid", reason: `exemption expired on ${exemption.expires} (${exemption.justification})` };
     }
     return { kind: "exempt", reason: `exempt until ${exemption.expires}: ${exemption.justification}` };

@@ -44,11 +44,31 @@ function common(rule: Rule) {
   };
 }
 
-function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
-  const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
-    if (!rule.resourceTypes.includes(args.type)) {
-      args.notApplicable(`applies only to ${rule.resourceTypes.join(", ")}`);
+/**
+ * `args.notApplicable(reason)` for a resource of a type the rule does not judge, without the cost of a new error
+ * per call: the SDK's `NotApplicableError` (an `Error`, so each one captures a stack trace) is created once per
+ * rule and thrown again for later resources. The SDK reads only its class and `reason`.
+ */
+function typeMismatch(rule: ResourceRule): (args: ResourceValidationArgs) => never {
+  const reason = `applies only to ${rule.resourceTypes.join(", ")}`;
+  let cached: unknown;
+  return (args) => {
+    if (cached === undefined) {
+      try {
+        args.notApplicable(reason);
+      } catch (error) {
+        cached = error;
+      }
     }
+    throw cached;
+  };
+}
+
+function toResourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
+  const types = new Set(rule.resourceTypes);
+  const notThisType = typeMismatch(rule);
+  const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+    if (!types.has(args.type)) notThisType(args);
     const config = configOf(args);
     const resource = {
       type: args.type,
@@ -82,13 +102,39 @@ function toStackResource(r: PolicyResource): StackResource {
   };
 }
 
+/** The stack as every stack rule sees it, built once per `analyzeStack` request. */
+interface StackView {
+  readonly resources: readonly StackResource[];
+  readonly byUrn: ReadonlyMap<string, StackResource>;
+}
+
+/** The SDK proxy's key for the object it wraps (`@pulumi/policy/proxy` `getSpecialProxyTarget`). */
+const PROXY_TARGET = "__getSpecialProxyTarget";
+
+/**
+ * Stack views keyed by the decoded properties of the request's first resource. With the shared decoding of
+ * `shared-decode.ts` every stack policy of one `analyzeStack` gets the same decoded copies, so the first stack
+ * rule converts the resources and the others reuse that view; a new request decodes new copies (a new key).
+ */
+const stackViews = new WeakMap<object, StackView>();
+
+function stackView(args: StackValidationArgs): StackView {
+  const first = args.resources[0]?.props as Record<string, unknown> | undefined;
+  const key = first?.[PROXY_TARGET] as object | undefined;
+  const cached = key === undefined ? undefined : stackViews.get(key);
+  if (cached !== undefined && cached.resources.length === args.resources.length) return cached;
+  const resources = args.resources.map(toStackResource);
+  const view: StackView = { resources, byUrn: new Map(resources.map((r) => [r.urn, r])) };
+  if (key !== undefined && typeof key === "object") stackViews.set(key, view);
+  return view;
+}
+
 function toStackPolicy(rule: StackRule): StackValidationPolicy {
   return {
     ...common(rule),
     validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
       const config = configOf(args);
-      const resources = args.resources.map(toStackResource);
-      const byUrn = new Map(resources.map((r) => [r.urn, r]));
+      const { resources, byUrn } = stackView(args);
       const exempt = (urn: string) => {
         const target = byUrn.get(urn);
         return target !== undefined && exemptionFor(rule.id, target, config).kind === "exempt";

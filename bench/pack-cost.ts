@@ -1,0 +1,158 @@
+/**
+ * Benchmark 5, pack cost: the real pack against a no-op CrossGuard pack (bench/noop-pack) on the same N compliant
+ * pods, both over the analyzer protocol as `hardened-cluster preview` sends them (configure, one `analyze` per
+ * resource, one `analyzeStack`). The packs run in alternation, `reps` times each, and the ratio is taken on the
+ * medians of the pack processes' CPU time, which depends far less on the load of a shared machine than wall time.
+ */
+import * as path from "node:path";
+import type { PolicyInfo } from "../cli/preview/analyzer-client";
+import { analyzeWithPack } from "../cli/preview/analyze";
+import { startPack } from "../cli/preview/pack-process";
+import type { RecordedResource } from "../cli/preview/record";
+import { LABELS, PSA_LABELS } from "../policy-pack/baseline/labels";
+import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../policy-pack/baseline/pss";
+import { RULES } from "../policy-pack/registry";
+import { childCpuMs, median, msSince } from "./timing";
+
+/** Folder of the no-op pack. */
+export const NOOP_PACK_DIR = path.join(__dirname, "noop-pack");
+
+/** Policies of the no-op pack, as `configure` needs them. */
+const NOOP_POLICIES: readonly PolicyInfo[] = [
+  { name: "noop-resource", enforcementLevel: "mandatory" },
+  { name: "noop-stack", enforcementLevel: "mandatory" },
+];
+
+/** Policies of the real pack (saves `getAnalyzerInfo`, as the CLI does). */
+const REAL_POLICIES: readonly PolicyInfo[] = RULES.map((r) => ({ name: r.name, enforcementLevel: r.enforcementLevel }));
+
+/** The tenant namespace the generated pods live in. */
+const NAMESPACE = "team-bench";
+
+/** One recorded custom resource, as the mock recorder would hold it. */
+function resource(type: string, name: string, inputs: Record<string, any>): RecordedResource {
+  return {
+    urn: `urn:pulumi:bench::pack-cost::${type}::${name}`,
+    type,
+    name,
+    custom: true,
+    parent: null,
+    inputs,
+    outputs: inputs,
+    protect: false,
+    retainOnDelete: false,
+    dependencies: [],
+    propertyDependencies: {},
+    provider: null,
+  };
+}
+
+/** `count` pods that follow the restricted profile (plus their namespace), each with a distinct name. */
+export function compliantPods(count: number): RecordedResource[] {
+  const image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app@sha256:" + "a".repeat(64);
+  const namespace = resource("kubernetes:core/v1:Namespace", NAMESPACE, {
+    metadata: { name: NAMESPACE, labels: { [LABELS.tenant]: NAMESPACE, [PSA_LABELS.enforce]: "restricted" } },
+  });
+  const pods = Array.from({ length: count }, (_, i) =>
+    resource("kubernetes:core/v1:Pod", `pod-${i}`, {
+      metadata: { name: `pod-${i}`, namespace: NAMESPACE, labels: { app: `app-${i % 50}` } },
+      spec: {
+        automountServiceAccountToken: false,
+        securityContext: RESTRICTED_POD_SECURITY_CONTEXT,
+        containers: [
+          {
+            name: "app",
+            image,
+            securityContext: RESTRICTED_CONTAINER_SECURITY_CONTEXT,
+            resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
+          },
+        ],
+      },
+    }),
+  );
+  return [namespace, ...pods];
+}
+
+/** One pack's run over the resources. */
+export interface PackCostRun {
+  /** configure + analyze + analyzeStack, wall ms. */
+  readonly wallMs: number;
+  /** CPU ms of the pack process over the same span. */
+  readonly cpuMs: number;
+  readonly violations: number;
+}
+
+/** Start the pack in `dir` (with `env` set while it starts), send `resources` once, stop it. */
+async function runOnce(dir: string | undefined, policies: readonly PolicyInfo[], resources: readonly RecordedResource[], env: Record<string, string> = {}): Promise<PackCostRun> {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  const started = startPack(dir);
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  const pack = await started;
+  try {
+    const cpu0 = childCpuMs(pack.child.pid);
+    const began = process.hrtime.bigint();
+    const { violations } = await analyzeWithPack(pack.port, resources, { shared: {}, policies: {} }, undefined, policies);
+    const wallMs = msSince(began);
+    const cpu1 = childCpuMs(pack.child.pid);
+    return { wallMs, cpuMs: cpu0 === undefined || cpu1 === undefined ? Number.NaN : cpu1 - cpu0, violations: violations.length };
+  } finally {
+    pack.stop();
+  }
+}
+
+/** Medians over the repetitions, per pack. */
+export interface PackCost {
+  readonly resources: number;
+  readonly reps: number;
+  readonly real: PackCostRun;
+  /** The minimal no-op pack: one resource and one stack policy. */
+  readonly noop: PackCostRun;
+  /** The registry-shaped no-op pack: one no-op policy per rule, decoded per policy by the SDK as shipped. */
+  readonly noopShaped: PackCostRun;
+}
+
+/** Run the real and the no-op pack in alternation `reps` times over `pods` compliant pods. */
+export async function runPackCost(pods: number, reps: number): Promise<PackCost> {
+  const resources = compliantPods(pods);
+  const real: PackCostRun[] = [];
+  const noop: PackCostRun[] = [];
+  const noopShaped: PackCostRun[] = [];
+  for (let i = 0; i < reps; i++) {
+    noop.push(await runOnce(NOOP_PACK_DIR, NOOP_POLICIES, resources));
+    noopShaped.push(await runOnce(NOOP_PACK_DIR, REAL_POLICIES, resources, { NOOP_PACK_SHAPE: "registry" }));
+    real.push(await runOnce(undefined, REAL_POLICIES, resources));
+  }
+  const med = (runs: PackCostRun[]): PackCostRun => ({
+    wallMs: median(runs.map((r) => r.wallMs)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    violations: runs[0].violations,
+  });
+  return { resources: resources.length, reps, real: med(real), noop: med(noop), noopShaped: med(noopShaped) };
+}
+
+/** awsguard's CPU per resource as measured for issue 19 (the package is not installed here, so it is not re-run). */
+export const AWSGUARD_CPU_MS_PER_RESOURCE = 0.2;
+
+/** Print the pack-cost table and its ratios. */
+export function printPackCost(cost: PackCost): void {
+  const perRes = (ms: number) => `${((ms / cost.resources) * 1000).toFixed(0)} µs`;
+  const row = (label: string, r: PackCostRun) =>
+    `| ${label} | ${r.wallMs.toFixed(0)} | ${perRes(r.wallMs)} | ${r.cpuMs.toFixed(0)} | ${perRes(r.cpuMs)} | ${r.violations} |`;
+  const lines = [
+    `\n## 5. Pack cost: real pack vs no-op pack (${cost.resources.toLocaleString("en")} resources, median of ${cost.reps})\n`,
+    "| pack | wall ms | wall/res | pack cpu ms | cpu/res | violations |",
+    "|---|---:|---:|---:|---:|---:|",
+    row("no-op, minimal (1 resource + 1 stack policy)", cost.noop),
+    row(`no-op, registry-shaped (${REAL_POLICIES.length} no-op policies)`, cost.noopShaped),
+    row(`real (${REAL_POLICIES.length} policies)`, cost.real),
+    "",
+    `Real/no-op minimal: CPU **${(cost.real.cpuMs / cost.noop.cpuMs).toFixed(2)} ×** (goal ≤ 1.25), wall ${(cost.real.wallMs / cost.noop.wallMs).toFixed(2)} ×.`,
+    `Real/no-op registry-shaped: CPU **${(cost.real.cpuMs / cost.noopShaped.cpuMs).toFixed(2)} ×**, wall ${(cost.real.wallMs / cost.noopShaped.wallMs).toFixed(2)} ×.`,
+    `Real pack CPU per resource ${((cost.real.cpuMs / cost.resources) * 1000).toFixed(0)} µs = ${(cost.real.cpuMs / cost.resources / AWSGUARD_CPU_MS_PER_RESOURCE).toFixed(2)} × awsguard's ~${AWSGUARD_CPU_MS_PER_RESOURCE * 1000} µs (issue 19 figure; goal ≤ 2).`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
