@@ -101,7 +101,15 @@ interface Plan {
   readonly exemptNamespacesSource: string;
 }
 
-function plan(rules: readonly Rule[], config: PolicyConfigFile): Plan {
+/**
+ * Defaults of the scanner where they differ from the pack's: the Pod Security version is `latest` (as
+ * Pod Security Admission defaults to) unless configured, and manifest authors cannot exempt their own
+ * objects by annotation unless the platform opts the namespace in (`resourceExemptionNamespaces`).
+ */
+export const SCAN_DEFAULTS: Partial<PackConfig> = { podSecurityVersion: "latest", allowResourceExemptions: false };
+
+function plan(rules: readonly Rule[], file: PolicyConfigFile): Plan {
+  const config: PolicyConfigFile = { ...file, shared: { ...SCAN_DEFAULTS, ...file.shared } };
   const overrides = overridesOf(config);
   const shared = resolveConfig(config.shared);
   const byType: Plan["byType"] = new Map();
@@ -114,7 +122,7 @@ function plan(rules: readonly Rule[], config: PolicyConfigFile): Plan {
     if (rule.kind === "stack") stack.push({ rule, level, config: ruleConfig });
     else for (const t of rule.resourceTypes) byType.set(t, [...(byType.get(t) ?? []), { rule, level, config: ruleConfig }]);
   }
-  const exemptNamespacesSource = config.shared.podSecurityExemptNamespaces === undefined ? "pack config (default)" : "pack config";
+  const exemptNamespacesSource = file.shared.podSecurityExemptNamespaces === undefined ? "pack config (default)" : "pack config";
   return { byType, stack, stackTypes: new Set(stack.flatMap((s) => s.rule.resourceTypes)), shared, exemptNamespacesSource };
 }
 
