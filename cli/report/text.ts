@@ -56,6 +56,7 @@ export function previewText(report: PreviewReport, style: Style = PLAIN): string
  * (ANSI escape sequences, carriage returns, bells, ...) are shown as `\\xNN` / `\\u{NNNN}`.
  */
 export function sanitize(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
     const code = c.charCodeAt(0);
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
