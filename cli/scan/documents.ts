@@ -113,7 +113,7 @@ function parseReason(message: string): string {
 export function* readDocuments(source: ByteSource, limits: ReadLimits = DEFAULT_READ_LIMITS, json = false): Generator<ReadEvent> {
   const lines = new LinePositions();
   const parser = new Parser(lines.add);
-  const composer = new Composer({ version: "1.1", uniqueKeys: false, strict: false });
+  const composer = new Composer({ schema: "failsafe", uniqueKeys: false, strict: false }); // scalars are resolved by yaml11.ts (go-yaml v2 rules)
   const decoder = new ManifestDecoder();
   const syntaxFix = `fix the ${json ? "JSON" : "YAML"} syntax there`;
   let index = 0;

@@ -70,12 +70,11 @@ export function expiryProblem(expires: unknown, maxDays: number, today: Date = n
  * justification is `invalid` and is reported as a violation of the rule it tried to silence.
  */
 export function exemptionFor(ruleId: string, resource: ResourceUnderTest, config: PackConfig, today: Date = new Date()): ExemptionVerdict {
-  const todayIso = today.toISOString().slice(0, 10);
   for (const exemption of config.exemptions) {
     if (!matches(exemption, resource)) continue;
     const problem = justificationProblem(exemption.justification) ?? expiryProblem(exemption.expires, config.maxExemptionDays ?? 365, today);
     if (problem) return { kind: "invalid", reason: `exemption not honoured: ${problem}` };
-    if (exemption.expires < todayIso) {
+    if (exemption.expires < today.toISOString().slice(0, 10)) {
       return { kind: "invalid", reason: `exemption expired on ${exemption.expires} (${exemption.justification})` };
     }
     return { kind: "exempt", reason: `exempt until ${exemption.expires}: ${exemption.justification}` };
