@@ -21,7 +21,7 @@ export const BUILTIN_KINDS: Readonly<Record<string, readonly string[]>> = {
   "storage.k8s.io": ["StorageClass", "VolumeAttachment", "CSIDriver", "CSINode", "CSIStorageCapacity", "VolumeAttributesClass"],
   "admissionregistration.k8s.io": [
     "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
-    "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding",
+    "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding", "InitializerConfiguration",
   ],
   "apiextensions.k8s.io": ["CustomResourceDefinition"],
   "apiregistration.k8s.io": ["APIService"],
