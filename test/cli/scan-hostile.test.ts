@@ -130,7 +130,7 @@ describe("limits and hostile content", () => {
     const report = runScan({ paths: [file], only: ["pss-baseline"], policyConfig: NO_CONFIG });
     expect(report.results).toHaveLength(200_000);
     expect(report.summary).toMatchObject({ objects: 200_000, errors: 0 });
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("the command", () => {
