@@ -5,10 +5,10 @@
  * medians of the pack processes' CPU time, which depends far less on the load of a shared machine than wall time.
  */
 import * as path from "node:path";
-import type { PolicyInfo } from "../cli/preview/analyzer-client";
-import { analyzeWithPack } from "../cli/preview/analyze";
-import { startPack } from "../cli/preview/pack-process";
-import type { RecordedResource } from "../cli/preview/record";
+import type { PolicyInfo } from "../engine/analyzer-client";
+import { analyzeWithPack } from "../engine/analyze";
+import { startPack } from "../engine/pack-process";
+import type { RecordedResource } from "../engine/record";
 import { LABELS, PSA_LABELS } from "../policy-pack/baseline/labels";
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../policy-pack/baseline/pss";
 import { RULES } from "../policy-pack/registry";

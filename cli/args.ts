@@ -26,6 +26,13 @@ export interface ScanArgs {
   readonly paths: string[];
   readonly policyConfig?: string;
   readonly quiet: boolean;
+  /** `--exclude` glob patterns (paths or base names not to read). */
+  readonly exclude: string[];
+  /** `--output FILE`: write the report there instead of stdout. */
+  readonly output?: string;
+  /** `--max-file-bytes N` / `--max-document-bytes N`. */
+  readonly maxFileBytes?: number;
+  readonly maxDocumentBytes?: number;
 }
 
 /** A parsed command line. */
@@ -36,7 +43,8 @@ export const USAGE = `Usage:
   hardened-cluster preview [--program DIR] [--stack dev|staging|prod|<file>] [--json FILE] [--sarif FILE]
                            [--markdown FILE] [--policy-config FILE] [--policy-pack DIR] [--allow-unverified]
                            [--timeout SECONDS] [--quiet]
-  hardened-cluster scan [--only GROUP[,GROUP]] [--format text|json|sarif] [--policy-config FILE] [--quiet] PATH...
+  hardened-cluster scan [--only GROUP[,GROUP]] [--format text|json|sarif] [--output FILE] [--exclude GLOB]...
+                        [--max-file-bytes N] [--max-document-bytes N] [--policy-config FILE] [--quiet] PATH...
 
 preview  runs a Pulumi TypeScript program offline under mocks with a stack's config and sends every
          resource to the hardened-cluster policy pack over the analyzer protocol.
@@ -51,6 +59,10 @@ Options:
   --policy-config FILE  pack config JSON: {"all": "advisory", "shared": {"trustedCidrs": [...]},
                         "<policy name or rule id>": "advisory" | {"enforcementLevel": ..., "<setting>": ...}}
   --only GROUPS         scan only rules of these groups (comma-separated), e.g. pss-restricted
+  --output FILE         scan: write the report (any format) to FILE instead of stdout
+  --exclude GLOB        scan: do not read paths matching GLOB (path, path under the folder, or base name; repeatable)
+  --max-file-bytes N    scan: largest input accepted (default 33554432)
+  --max-document-bytes N  scan: largest single YAML document accepted (default 4194304)
   --quiet, -q           print only the summary line
 
 StackReferences read their outputs from <program>/.hardened-cluster/stack-outputs/<org_project_stack>.json
@@ -128,8 +140,18 @@ export function parseCommandLine(argv: readonly string[]): CliArgs {
       only: { type: "string", multiple: true },
       format: { type: "string" },
       "policy-config": { type: "string" },
+      output: { type: "string" },
+      exclude: { type: "string", multiple: true },
+      "max-file-bytes": { type: "string" },
+      "max-document-bytes": { type: "string" },
     });
     if (values.help) return { command: "help", topic: "scan" };
+    const size = (flag: string): number | undefined => {
+      const raw = values[flag] as string | undefined;
+      if (raw === undefined) return undefined;
+      if (!/^[1-9][0-9]*$/.test(raw)) throw new InputError(`--${flag} '${raw}' is not a positive whole number of bytes: e.g. --${flag} 10485760`);
+      return Number(raw);
+    };
     const format = (values.format as string | undefined) ?? "text";
     if (!(FORMATS as readonly string[]).includes(format)) throw new InputError(`unknown --format '${format}': use one of ${FORMATS.join(", ")}`);
     if (positionals.length === 0) throw new InputError("scan needs at least one PATH (a file, a folder, or '-' for stdin)");
@@ -141,6 +163,10 @@ export function parseCommandLine(argv: readonly string[]): CliArgs {
       paths: positionals,
       policyConfig: values["policy-config"] as string | undefined,
       quiet: values.quiet === true,
+      exclude: (values.exclude as string[] | undefined) ?? [],
+      output: values.output as string | undefined,
+      maxFileBytes: size("max-file-bytes"),
+      maxDocumentBytes: size("max-document-bytes"),
     };
   }
   throw new InputError(`unknown command '${command}': use 'preview' or 'scan' (see 'hardened-cluster --help')`);

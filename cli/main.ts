@@ -10,9 +10,10 @@ import { defaultPolicyConfigFile, loadProject } from "../engine/project";
 import { previewJson, scanJson } from "./report/json";
 import { previewMarkdown } from "./report/markdown";
 import { previewSarif, scanSarif } from "./report/sarif";
-import { styleFor } from "./report/style";
-import { previewText, scanText, summaryLine } from "./report/text";
+import { PLAIN, styleFor } from "./report/style";
+import { previewText, sanitize, scanSummaryLine, scanText, summaryLine } from "./report/text";
 import { runScan, selectRules } from "./scan";
+import { DEFAULT_READ_LIMITS } from "./scan/documents";
 
 /** Where the command writes; injectable for tests. */
 export interface Io {
@@ -109,17 +110,31 @@ class InterruptedError extends Error {
 function scan(args: ScanArgs, io: Io): number {
   const policyConfig = loadPolicyConfig(args.policyConfig, RULES);
   const rules = selectRules(args.only);
-  const report = runScan({ paths: args.paths, only: args.only, policyConfig });
-  const style = styleFor(io.stdout);
-  if (args.format === "json") io.stdout.write(`${scanJson(report)}\n`);
-  else if (args.format === "sarif") io.stdout.write(`${scanSarif(report, rules)}\n`);
-  else if (args.quiet) io.stdout.write(`${summaryLine(report.summary, `${report.summary.objects} objects scanned`, style)}\n`);
-  else io.stdout.write(`${scanText(report, style)}\n`);
-  if (report.summary.errors > 0) {
-    if (args.format !== "text") for (const r of report.results) if (r.error) io.stderr.write(`hardened-cluster: ${r.error}\n`);
-    return EXIT.badInput;
-  }
+  quietOnEpipe(io.stdout);
+  const limits = { ...DEFAULT_READ_LIMITS, ...(args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {}), ...(args.maxDocumentBytes ? { maxDocumentBytes: args.maxDocumentBytes } : {}) };
+  const report = runScan({ paths: args.paths, only: args.only, policyConfig, exclude: args.exclude, limits });
+  const style = args.output ? PLAIN : styleFor(io.stdout);
+  const out =
+    args.format === "json"
+      ? scanJson(report)
+      : args.format === "sarif"
+        ? scanSarif(report, rules)
+        : args.quiet
+          ? scanSummaryLine(report, style)
+          : scanText(report, style);
+  for (const r of report.results) if (r.error) io.stderr.write(`hardened-cluster: ${sanitize(r.error)}\n`);
+  if (args.output) writeFile(args.output, out);
+  else io.stdout.write(`${out}\n`);
+  if (report.summary.errors > 0) return EXIT.badInput;
   return report.summary.mandatory > 0 ? EXIT.mandatory : EXIT.clean;
+}
+
+/** `scan … | head`: a closed pipe ends the output quietly instead of crashing with EPIPE. */
+function quietOnEpipe(stream: NodeJS.WritableStream): void {
+  if (typeof (stream as { on?: unknown }).on !== "function") return;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
-import { PACK_CONFIG_SCHEMA, type PackConfig } from "../policy-pack/core/config";
+import { DEFAULT_PACK_CONFIG, PACK_CONFIG_SCHEMA, type PackConfig } from "../policy-pack/core/config";
+import { expiryProblem, justificationProblem } from "../policy-pack/core/exemptions";
 import type { EnforcementOverrides } from "../policy-pack/core/evaluate";
 import type { Rule } from "../policy-pack/core/rule";
 import type { ConfigLevel, PolicyConfigFile } from "../engine/pack-config";
@@ -27,6 +28,15 @@ function checkProperties(file: string, where: string, value: unknown): Partial<P
     const inEnum = !Array.isArray(schema.enum) || (schema.enum as unknown[]).includes(v);
     if (!ok || !inEnum) throw new InputError(`${file}: ${where}.${key} must be ${Array.isArray(schema.enum) ? `one of ${(schema.enum as unknown[]).join(", ")}` : `of type ${type}`} (got ${JSON.stringify(v)})`);
   }
+  const maxDays = (value as Partial<PackConfig>).maxExemptionDays ?? DEFAULT_PACK_CONFIG.maxExemptionDays;
+  ((value as Partial<PackConfig>).exemptions ?? []).forEach((e, i) => {
+    const at = `${where}.exemptions[${i}]`;
+    if (!e || typeof e !== "object" || !e.match || typeof e.match !== "object") throw new InputError(`${file}: ${at}.match must be {"urn": ...}, {"type": ..., "name": ...} or {"namespace": ...}`);
+    const j = justificationProblem(e.justification);
+    if (j) throw new InputError(`${file}: ${at}.justification: ${j}: say why the exemption is needed (at least 20 characters)`);
+    const x = expiryProblem(e.expires, maxDays);
+    if (x) throw new InputError(`${file}: ${at}.expires: ${x}`);
+  });
   return value as Partial<PackConfig>;
 }
 

@@ -34,16 +34,31 @@ export function previewJson(report: PreviewReport): string {
   );
 }
 
-/** `scan --format json` (design.md "JSON shapes"); unreadable inputs appear in `results` with an `error`. */
+/**
+ * `scan --format json` (design.md "JSON shapes"), plus per result its `status` (judged, exempt, skipped,
+ * error), `reason` (skipped), `exemptions` (with source), `line`/`column`, and per violation the
+ * `line`/`column` of the offending field. Unreadable inputs appear in `results` with an `error`.
+ */
 export function scanJson(report: ScanReport): string {
   return JSON.stringify(
     {
       results: report.results.map((r) => ({
         file: r.file,
         index: r.index,
+        ...(r.status !== undefined ? { status: r.status } : {}),
         ...(r.line !== undefined ? { line: r.line } : {}),
-        ...(r.error !== undefined ? { error: r.error } : { kind: r.kind, namespace: r.namespace ?? null, name: r.name }),
-        violations: r.violations.map((v) => ({ rule: v.rule, name: v.name, level: v.level, message: v.message, remediation: v.remediation })),
+        ...(r.column !== undefined ? { column: r.column } : {}),
+        ...(r.error !== undefined ? { error: r.error } : r.kind !== undefined ? { apiVersion: r.apiVersion, kind: r.kind, namespace: r.namespace ?? null, name: r.name } : {}),
+        ...(r.reason !== undefined ? { reason: r.reason } : {}),
+        ...((r.exemptions ?? []).length > 0 ? { exemptions: r.exemptions } : {}),
+        violations: r.violations.map((v) => ({
+          rule: v.rule,
+          name: v.name,
+          level: v.level,
+          message: v.message,
+          remediation: v.remediation,
+          ...(v.line !== undefined ? { line: v.line, column: v.column } : {}),
+        })),
       })),
       exemptions: report.exemptions,
       summary: report.summary,

@@ -107,7 +107,7 @@ export function scanSarif(report: ScanReport, rules: readonly Rule[]): string {
         {
           physicalLocation: {
             artifactLocation: { uri: artifactUri(r.file), uriBaseId: "%SRCROOT%" },
-            ...(r.line ? { region: { startLine: r.line } } : {}),
+            ...((v.line ?? r.line) ? { region: { startLine: v.line ?? r.line, ...((v.column ?? r.column) ? { startColumn: v.column ?? r.column } : {}) } } : {}),
           },
           logicalLocations: [{ fullyQualifiedName: `${r.kind}/${r.namespace ? `${r.namespace}/` : ""}${r.name}`, kind: "resource" }],
         },
@@ -115,12 +115,19 @@ export function scanSarif(report: ScanReport, rules: readonly Rule[]): string {
     })),
   );
   const failed = report.results.filter((r) => r.error);
-  const invocation = {
-    executionSuccessful: failed.length === 0,
-    ...(failed.length > 0
-      ? { toolExecutionNotifications: failed.map((r) => ({ level: "error", message: { text: sentence(r.error ?? "") }, locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(r.file), uriBaseId: "%SRCROOT%" } } }] })) }
-      : {}),
-  };
+  const notices = report.results.filter((r) => r.status === "skipped" || (r.exemptions ?? []).length > 0);
+  const location = (r: (typeof report.results)[number]) => ({
+    physicalLocation: { artifactLocation: { uri: artifactUri(r.file), uriBaseId: "%SRCROOT%" }, ...(r.line ? { region: { startLine: r.line, ...(r.column ? { startColumn: r.column } : {}) } } : {}) },
+  });
+  const notifications = [
+    ...failed.map((r) => ({ level: "error", message: { text: sentence(r.error ?? "") }, locations: [location(r)] })),
+    ...notices.map((r) => ({
+      level: "note",
+      message: { text: sentence(r.status === "skipped" ? `skipped: ${r.reason ?? ""}` : `exempt: ${(r.exemptions ?? []).map((x) => `${x.rule} ${x.reason} [${x.source}]`).join("; ")}`) },
+      locations: [location(r)],
+    })),
+  ];
+  const invocation = { executionSuccessful: failed.length === 0, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) };
   const root = `${pathToFileURL(process.cwd()).href.replace(/\/?$/, "/")}`;
   return sarifLog(rules, inputs, { invocations: [invocation], originalUriBaseIds: { "%SRCROOT%": { uri: root } } });
 }

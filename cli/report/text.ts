@@ -76,27 +76,58 @@ export function previewText(report: PreviewReport, style: Style = PLAIN): string
   return lines.join("\n");
 }
 
-function where(r: ScanResult): string {
-  return `${r.file}${r.line ? `:${r.line}` : ""} ${r.kind ?? ""} ${r.namespace ? `${r.namespace}/` : ""}${r.name ?? ""}`.trim();
+/**
+ * Make untrusted text (file names, object names, messages) safe for a terminal: control characters
+ * (ANSI escape sequences, carriage returns, bells, ...) are shown as `\\xNN` / `\\u{NNNN}`.
+ */
+export function sanitize(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+  }).replace(/\n/g, "\\n");
 }
 
-/** Scan results as text: errors, then violations grouped by rule with the objects they concern. */
+function where(r: ScanResult, v?: { line?: number; column?: number }): string {
+  const line = v?.line ?? r.line;
+  const column = v?.column ?? r.column;
+  const at = line ? `:${line}${column ? `:${column}` : ""}` : "";
+  return sanitize(`${r.file}${at} ${r.kind ?? ""} ${r.namespace ? `${r.namespace}/` : ""}${r.name ?? ""}`.trim());
+}
+
+/** The scan's one-line verdict with judged/exempt/skipped/error counts. */
+export function scanSummaryLine(report: ScanReport, style: Style = PLAIN): string {
+  const s = report.summary;
+  const counts = `${plural(s.objects, "object")} scanned (${s.judged} judged, ${s.exempt} exempt, ${s.skipped} skipped, ${plural(s.errors, "error")})`;
+  return summaryLine(s, counts, style);
+}
+
+/** Scan results as text: errors, violations grouped by rule (at the offending field), exemptions, skips, totals. */
 export function scanText(report: ScanReport, style: Style = PLAIN): string {
   const lines: string[] = [];
   const errors = report.results.filter((r) => r.error);
   if (errors.length > 0) {
     lines.push(style.bold(style.red(`Errors (${errors.length}):`)));
-    for (const e of errors) lines.push(`  ${e.error}`);
+    for (const e of errors) lines.push(`  ${sanitize(e.error ?? "")}`);
     lines.push("");
   }
-  const flat = report.results.flatMap((r) => r.violations.map((v) => ({ ...v, where: where(r) })));
+  const flat = report.results.flatMap((r) => r.violations.map((v) => ({ ...v, where: where(r, v) })));
   for (const [rule, vs] of groupByRule(flat)) {
     lines.push(`[${levelTag(vs[0].level, style)}] ${style.bold(rule)} ${vs[0].name} (${plural(vs.length, "finding")})`);
-    for (const v of vs) lines.push(`  - ${v.where}`, `    ${v.message}`);
-    for (const fix of new Set(vs.map((v) => v.remediation))) lines.push(`  ${style.green("Fix:")} ${fix}`);
+    for (const v of vs) lines.push(`  - ${v.where}`, `    ${sanitize(v.message)}`);
+    for (const fix of new Set(vs.map((v) => v.remediation))) lines.push(`  ${style.green("Fix:")} ${sanitize(fix)}`);
   }
-  lines.push(...exemptionLines(report.exemptions, style));
-  if (flat.length > 0 || report.exemptions.length > 0) lines.push("");
-  lines.push(summaryLine(report.summary, `${plural(report.summary.objects, "object")} scanned${report.summary.errors ? `, ${plural(report.summary.errors, "input error")}` : ""}`, style));
+  const exempt = report.results.filter((r) => (r.exemptions ?? []).length > 0);
+  if (exempt.length > 0) {
+    lines.push("", style.bold(`Exempt (${exempt.length}):`));
+    for (const r of exempt) for (const x of r.exemptions ?? []) lines.push(`  ${where(r)}  ${x.rule}: ${sanitize(x.reason)} [${x.source}]`);
+  }
+  const skipped = report.results.filter((r) => r.status === "skipped");
+  if (skipped.length > 0) {
+    lines.push("", style.bold(`Skipped (${skipped.length}):`));
+    for (const r of skipped) lines.push(`  ${where(r)}: ${sanitize(r.reason ?? "")}`);
+  }
+  if (flat.length > 0 || exempt.length > 0 || skipped.length > 0) lines.push("");
+  lines.push(scanSummaryLine(report, style));
   return lines.join("\n");
 }

@@ -1,11 +1,13 @@
-import { evaluateAll, type AppliedExemption, type Violation } from "../../policy-pack/core/evaluate";
-import type { Rule, StackResource } from "../../policy-pack/core/rule";
-import { toPulumiResource, type KubernetesObject } from "../../policy-pack/core/workloads";
+import { resolveConfig, type PackConfig } from "../../policy-pack/core/config";
+import { effectiveLevel, evaluateResourceRule, evaluateStackRule, type AppliedExemption, type Violation, type ViolationLevel } from "../../policy-pack/core/evaluate";
+import type { ResourceRule, Rule, StackResource, StackRule } from "../../policy-pack/core/rule";
+import { podSpecLocationOf, POD_SPEC_PATHS_BY_TYPE, toPulumiResource, type KubernetesObject } from "../../policy-pack/core/workloads";
 import { RULE_GROUPS, RULES } from "../../policy-pack/registry";
 import { InputError } from "../errors";
 import { overridesOf, type PolicyConfigFile } from "../policy-config";
-import { countLevels, type ScanReport, type ScanResult } from "../report/model";
-import { loadInputs, type LoadedObject } from "./load";
+import { countLevels, type ScanExemption, type ScanReport, type ScanResult, type ScanViolation } from "../report/model";
+import { DEFAULT_READ_LIMITS, type ReadLimits } from "./documents";
+import { collectInputs, loadFile, openInput, STDIN_NAME, type LoadedObject } from "./load";
 
 /** Kinds that are not namespaced (reported with a null namespace). */
 const CLUSTER_SCOPED = new Set([
@@ -20,7 +22,12 @@ export interface ScanOptions {
   /** Groups to run (`--only`); all rules when absent. */
   readonly only?: readonly string[];
   readonly policyConfig: PolicyConfigFile;
+  /** Standard input as a whole (tests); the real stdin is streamed. */
   readonly readStdin?: () => Buffer;
+  /** `--exclude` glob patterns. */
+  readonly exclude?: readonly string[];
+  /** Size, alias and nesting limits (`--max-file-bytes`, `--max-document-bytes`). */
+  readonly limits?: ReadLimits;
 }
 
 /** The rules `--only` selects; an unknown group is bad input listing the valid groups. */
@@ -33,19 +40,34 @@ export function selectRules(only: readonly string[] | undefined, rules: readonly
   return rules.filter((r) => r.groups.some((g) => only.includes(g)));
 }
 
-/** The resource view a rule judges, for one loaded object. The URN is unique per file and position. */
-export function toStackResource(o: LoadedObject): StackResource {
-  const { type, props } = toPulumiResource(o.object as KubernetesObject);
+/** A loaded object as the rules see it, plus how its pod spec path maps back to the object as written. */
+export interface ScannedResource extends StackResource {
+  /** Canonical pod-spec path → the path as written (for generic pod templates), when they differ. */
+  readonly rewrite?: { readonly from: string; readonly to: string };
+}
+
+/**
+ * The resource view a rule judges, for one loaded object. Objects that embed a pod spec under a removed
+ * apiVersion or an unknown kind (see `podSpecLocationOf`) are judged as their current workload token.
+ * The URN is unique per file and position.
+ */
+export function toStackResource(o: Pick<LoadedObject, "object" | "file" | "index">): ScannedResource {
+  const object = o.object as KubernetesObject;
+  let { type, props } = toPulumiResource(object);
+  let rewrite: ScannedResource["rewrite"];
+  const location = podSpecLocationOf(object.apiVersion, object.kind, object);
+  if (location && location.canonical !== type) {
+    const canonicalPath = POD_SPEC_PATHS_BY_TYPE[location.canonical].join(".");
+    type = location.canonical;
+    if (location.actualSpecPath !== canonicalPath) {
+      const spec = props.spec as Record<string, any>;
+      props = { ...props, spec: { ...spec, template: { metadata: spec.template?.metadata, spec: spec.template } } };
+      rewrite = { from: canonicalPath, to: location.actualSpecPath };
+    }
+  }
   const meta = (props.metadata ?? {}) as Record<string, unknown>;
   const name = typeof meta.name === "string" ? meta.name : typeof meta.generateName === "string" ? `${meta.generateName}*` : `object-${o.index}`;
-  return {
-    type,
-    name,
-    urn: `urn:pulumi:scan::${o.file}::${type}::${o.index}:${name}`,
-    props,
-    dependencies: [],
-    propertyDependencies: {},
-  };
+  return { type, name, urn: `urn:pulumi:scan::${o.file}::${type}::${o.index}:${name}`, props, dependencies: [], propertyDependencies: {}, rewrite };
 }
 
 function namespaceOfObject(object: Record<string, unknown>): string | null {
@@ -54,45 +76,161 @@ function namespaceOfObject(object: Record<string, unknown>): string | null {
   return CLUSTER_SCOPED.has(String(object.kind)) ? null : "default";
 }
 
-/** Run the selected rules: rules with per-policy settings run with them, the others with the shared settings. */
-function evaluate(rules: readonly Rule[], resources: readonly StackResource[], config: PolicyConfigFile) {
-  const overrides = overridesOf(config);
-  const plain = rules.filter((r) => Object.keys(config.policies[r.name]?.properties ?? {}).length === 0);
-  const out = evaluateAll(plain, resources, { config: config.shared, overrides });
-  for (const rule of rules.filter((r) => !plain.includes(r))) {
-    const e = evaluateAll([rule], resources, { config: { ...config.shared, ...config.policies[rule.name].properties }, overrides });
-    out.violations.push(...e.violations);
-    out.exemptions.push(...e.exemptions);
+const FIELD_PATH = /\b(?:spec|metadata|rules|subjects|roleRef|data|template|items|webhooks)(?:\.[A-Za-z0-9_-]+|\[\d+\])*/g;
+
+/** The line/column of the field a violation names (the deepest field of any path in its message). */
+function fieldOf(o: LoadedObject, message: string): { line: number; column: number } {
+  let best: { line: number; column: number; depth: number } | undefined;
+  for (const m of message.matchAll(FIELD_PATH)) {
+    const hit = o.locate(m[0]);
+    if (hit && (!best || hit.depth > best.depth)) best = hit;
   }
-  return out;
+  return best && best.depth > 0 ? { line: best.line, column: best.column } : { line: o.line, column: o.column };
+}
+
+function exemptionSource(reason: string): string {
+  return reason.startsWith("exempt by ") ? "annotation" : "pack config";
+}
+
+/** The rules of one scan with their levels and the config each runs with. */
+interface Plan {
+  readonly byType: Map<string, { rule: ResourceRule; level: ViolationLevel; config: PackConfig }[]>;
+  readonly stack: { rule: StackRule; level: ViolationLevel; config: PackConfig }[];
+  readonly stackTypes: Set<string>;
+  readonly shared: PackConfig;
+  readonly exemptNamespacesSource: string;
 }
 
 /**
- * Scan Kubernetes YAML with the rule functions directly (no pack process): every object is judged by
- * the selected resource rules, and the selected stack rules see all objects of the run.
+ * Defaults of the scanner where they differ from the pack's: the Pod Security version is `latest` (as
+ * Pod Security Admission defaults to) unless configured, and manifest authors cannot exempt their own
+ * objects by annotation unless the platform opts the namespace in (`resourceExemptionNamespaces`).
+ */
+export const SCAN_DEFAULTS: Partial<PackConfig> = { podSecurityVersion: "latest", allowResourceExemptions: false };
+
+function plan(rules: readonly Rule[], file: PolicyConfigFile): Plan {
+  const config: PolicyConfigFile = { ...file, shared: { ...SCAN_DEFAULTS, ...file.shared } };
+  const overrides = overridesOf(config);
+  const shared = resolveConfig(config.shared);
+  const byType: Plan["byType"] = new Map();
+  const stack: Plan["stack"] = [];
+  for (const rule of rules) {
+    const level = effectiveLevel(rule, overrides);
+    if (level === "disabled") continue;
+    const own = config.policies[rule.name]?.properties ?? {};
+    const ruleConfig = Object.keys(own).length > 0 ? resolveConfig({ ...config.shared, ...own }) : shared;
+    if (rule.kind === "stack") stack.push({ rule, level, config: ruleConfig });
+    else for (const t of rule.resourceTypes) byType.set(t, [...(byType.get(t) ?? []), { rule, level, config: ruleConfig }]);
+  }
+  const exemptNamespacesSource = file.shared.podSecurityExemptNamespaces === undefined ? "pack config (default)" : "pack config";
+  return { byType, stack, stackTypes: new Set(stack.flatMap((s) => s.rule.resourceTypes)), shared, exemptNamespacesSource };
+}
+
+/** A result under construction (violations are appended by stack rules at the end). */
+type MutableResult = ScanResult & { violations: ScanViolation[]; exemptions: ScanExemption[] };
+
+function toScanViolation(v: Violation, o: LoadedObject, rewrite: ScannedResource["rewrite"]): ScanViolation {
+  const fix = (s: string) => (rewrite ? s.split(rewrite.from).join(rewrite.to) : s);
+  const message = fix(v.message);
+  return { rule: v.rule, name: v.name, level: v.level, message, remediation: fix(v.remediation), ...fieldOf(o, message) };
+}
+
+/**
+ * Scan Kubernetes YAML with the rule functions directly (no pack process), streaming: each input is read
+ * document by document and every object is judged by the selected resource rules as soon as it is read;
+ * only objects a selected stack rule reads are kept for the stack rules, which run at the end.
  */
 export function runScan(options: ScanOptions): ScanReport {
   const rules = selectRules(options.only);
-  const loaded = loadInputs(options.paths, options.readStdin);
-  const resources = loaded.objects.map(toStackResource);
-  const { violations, exemptions } = evaluate(rules, resources, options.policyConfig);
-  const byUrn = new Map<string, Violation[]>();
-  for (const v of violations) byUrn.set(v.urn, [...(byUrn.get(v.urn) ?? []), v]);
-  const results: ScanResult[] = loaded.objects.map((o, i) => ({
+  const p = plan(rules, options.policyConfig);
+  const limits = options.limits ?? DEFAULT_READ_LIMITS;
+  const results: MutableResult[] = [];
+  const kept: { resource: ScannedResource; object: LoadedObject; result: MutableResult }[] = [];
+  const collected = collectInputs(options.paths, { exclude: options.exclude });
+  for (const e of collected.errors) results.push({ file: e.file, index: e.index, status: "error", violations: [], exemptions: [], error: e.error });
+  for (const s of collected.skipped) results.push({ file: s.file, index: 0, status: "skipped", reason: s.reason, violations: [], exemptions: [] });
+  for (const input of collected.files) {
+    const file = input === "-" ? STDIN_NAME : input;
+    const opened = openInput(input, options.readStdin);
+    if ("error" in opened) {
+      results.push({ file, index: 0, status: "error", violations: [], exemptions: [], error: opened.error });
+      continue;
+    }
+    try {
+      for (const event of loadFile(file, opened.source, limits)) {
+        if (event.kind === "error") {
+          const e = event.error;
+          results.push({ file: e.file, index: e.index, line: e.line, column: e.column, status: "error", violations: [], exemptions: [], error: e.error });
+          continue;
+        }
+        results.push(judge(event.object, p, kept));
+      }
+    } finally {
+      opened.close();
+    }
+  }
+  if (p.stack.length > 0) {
+    const byUrn = new Map(kept.map((k) => [k.resource.urn, k]));
+    const resources = kept.map((k) => k.resource);
+    for (const { rule, level, config } of p.stack) {
+      const e = evaluateStackRule(rule, resources, config, level);
+      for (const v of e.violations) {
+        const k = byUrn.get(v.urn);
+        if (k) k.result.violations.push(toScanViolation(v, k.object, k.resource.rewrite));
+      }
+      for (const x of e.exemptions) byUrn.get(x.urn)?.result.exemptions.push({ rule: x.rule, reason: x.reason, source: exemptionSource(x.reason) });
+    }
+    for (const k of kept) if (k.result.exemptions.length > 0 && k.result.status === "judged") (k.result as { status: string }).status = "exempt";
+  }
+  results.sort((a, b) => a.file.localeCompare(b.file) || a.index - b.index);
+  const all = results.flatMap((r) => r.violations);
+  const count = (s: string) => results.filter((r) => r.status === s).length;
+  const exemptions: AppliedExemption[] = results.flatMap((r) => (r.exemptions ?? []).map((x) => ({ rule: x.rule, urn: `${r.file}#${r.index} ${r.kind ?? ""}/${r.name ?? ""}`, reason: `${x.reason} (${x.source})` })));
+  return {
+    results,
+    exemptions,
+    summary: {
+      objects: results.filter((r) => r.kind !== undefined).length,
+      judged: count("judged"),
+      exempt: count("exempt"),
+      skipped: count("skipped"),
+      ...countLevels(all),
+      errors: count("error"),
+    },
+  };
+}
+
+function judge(o: LoadedObject, p: Plan, kept: { resource: ScannedResource; object: LoadedObject; result: MutableResult }[]): MutableResult {
+  const resource = toStackResource(o);
+  const namespace = namespaceOfObject(o.object);
+  const violations: ScanViolation[] = [];
+  const exemptions: ScanExemption[] = [];
+  const resourceRules = p.byType.get(resource.type) ?? [];
+  for (const { rule, level, config } of resourceRules) {
+    const e = evaluateResourceRule(rule, resource, config, level);
+    for (const v of e.violations) violations.push(toScanViolation(v, o, resource.rewrite));
+    for (const x of e.exemptions) exemptions.push({ rule: x.rule, reason: x.reason, source: exemptionSource(x.reason) });
+  }
+  const forStack = p.stackTypes.has(resource.type);
+  const podSecurityExempt = namespace !== null && p.shared.podSecurityExemptNamespaces.includes(namespace) && resourceRules.some((r) => r.rule.id.startsWith("PSS-"));
+  if (podSecurityExempt) {
+    exemptions.push({ rule: "PSS-*", reason: `namespace ${namespace} is exempt from Pod Security (podSecurityExemptNamespaces)`, source: p.exemptNamespacesSource });
+  }
+  const applies = resourceRules.length > 0 || forStack;
+  const result: MutableResult = {
     file: o.file,
     index: o.index,
     line: o.line,
+    column: o.column,
+    status: !applies ? "skipped" : exemptions.length > 0 ? "exempt" : "judged",
+    ...(!applies ? { reason: `no selected rule applies to ${String(o.object.kind)} (${String(o.object.apiVersion)})` } : {}),
+    apiVersion: String(o.object.apiVersion),
     kind: String(o.object.kind),
-    namespace: namespaceOfObject(o.object),
-    name: resources[i].name,
-    violations: (byUrn.get(resources[i].urn) ?? []).map(({ urn: _urn, ...v }) => v),
-  }));
-  for (const e of loaded.errors) results.push({ file: e.file, index: e.index, line: e.line, violations: [], error: e.error });
-  results.sort((a, b) => a.file.localeCompare(b.file) || a.index - b.index);
-  const all = results.flatMap((r) => r.violations);
-  return {
-    results,
-    exemptions: exemptions.map((x: AppliedExemption) => ({ ...x })),
-    summary: { objects: loaded.objects.length, ...countLevels(all), errors: loaded.errors.length },
+    namespace,
+    name: resource.name,
+    violations,
+    exemptions,
   };
+  if (forStack) kept.push({ resource, object: o, result });
+  return result;
 }

@@ -120,6 +120,13 @@ export interface PackConfig {
   readonly freshAccount: boolean;
   /** Honour exemptions carried by the resource (`hardened-cluster.io/exempt.<RULE-ID>` tag/annotation). */
   readonly allowResourceExemptions: boolean;
+  /**
+   * Namespaces whose objects may exempt themselves by annotation even when `allowResourceExemptions` is
+   * false (the platform opts a namespace in; manifest authors cannot).
+   */
+  readonly resourceExemptionNamespaces: readonly string[];
+  /** Longest an exemption may run: `expires` at most this many days after today. */
+  readonly maxExemptionDays: number;
   /** Justified, expiring exemptions from this rule. */
   readonly exemptions: readonly Exemption[];
 }
@@ -166,6 +173,8 @@ export const DEFAULT_PACK_CONFIG: PackConfig = {
   requireGuardDuty: false,
   freshAccount: false,
   allowResourceExemptions: true,
+  resourceExemptionNamespaces: [],
+  maxExemptionDays: 365,
   exemptions: [],
 };
 
@@ -249,6 +258,8 @@ export const PACK_CONFIG_SCHEMA: Record<string, Record<string, unknown>> = {
   requireGuardDuty: { type: "boolean" },
   freshAccount: { type: "boolean", description: "The stack deploys into a new account: a key policy naming a service-linked role the stack does not create is a mandatory ORD-003 violation (advisory otherwise)." },
   allowResourceExemptions: { type: "boolean" },
+  resourceExemptionNamespaces: { ...strings, description: "Namespaces the platform lets exempt their own objects by annotation." },
+  maxExemptionDays: { type: "integer", minimum: 1, maximum: 3650, description: "Longest an exemption may run, in days from today." },
   exemptions: {
     type: "array",
     items: justified(

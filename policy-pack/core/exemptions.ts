@@ -44,6 +44,25 @@ function resourceMarks(resource: ResourceUnderTest): Record<string, unknown> {
   return marks && typeof marks === "object" ? (marks as Record<string, unknown>) : {};
 }
 
+/** Why a justification is not a real one (too short, a placeholder), or undefined when it is acceptable. */
+export function justificationProblem(justification: unknown): string | undefined {
+  if (typeof justification !== "string") return "has no justification";
+  const text = justification.trim();
+  if (text.length < MIN_JUSTIFICATION_LENGTH) return `justification "${text}" is shorter than ${MIN_JUSTIFICATION_LENGTH} characters`;
+  if (new Set(text.replace(/\s/g, "").toLowerCase()).size < 4) return `justification "${text}" is a placeholder, not a reason`;
+  return undefined;
+}
+
+/** Why an expiry is not acceptable (not a date, "never", beyond `maxDays` from today), or undefined. */
+export function expiryProblem(expires: unknown, maxDays: number, today: Date = new Date()): string | undefined {
+  if (typeof expires !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`))) {
+    return `expiry ${JSON.stringify(expires)} is not a date (YYYY-MM-DD); exemptions must expire`;
+  }
+  const limit = new Date(today.getTime() + maxDays * 86_400_000).toISOString().slice(0, 10);
+  if (expires > limit) return `expiry ${expires} is more than ${maxDays} days ahead (maxExemptionDays): set it on or before ${limit}`;
+  return undefined;
+}
+
 /**
  * Decide whether `resource` is exempt from `ruleId`: a config exemption (matched by URN, type+name or
  * namespace, unexpired) or, when `allowResourceExemptions`, a `hardened-cluster.io/exempt.<RULE-ID>`
@@ -54,7 +73,10 @@ export function exemptionFor(ruleId: string, resource: ResourceUnderTest, config
   for (const exemption of config.exemptions) {
     if (!matches(exemption, resource)) continue;
     // Only a matching exemption needs the date (this runs for every rule on every resource in the pack).
-    if (exemption.expires < (today ?? new Date()).toISOString().slice(0, 10)) {
+    const now = today ?? new Date();
+    const problem = justificationProblem(exemption.justification) ?? expiryProblem(exemption.expires, config.maxExemptionDays ?? 365, now);
+    if (problem) return { kind: "invalid", reason: `exemption not honoured: ${problem}` };
+    if (exemption.expires < now.toISOString().slice(0, 10)) {
       return { kind: "invalid", reason: `exemption expired on ${exemption.expires} (${exemption.justification})` };
     }
     return { kind: "exempt", reason: `exempt until ${exemption.expires}: ${exemption.justification}` };
@@ -63,14 +85,15 @@ export function exemptionFor(ruleId: string, resource: ResourceUnderTest, config
   const key = exemptionKey(ruleId);
   if (!(key in marks)) return { kind: "none" };
   const justification = safeGet(() => marks[key]);
-  if (!config.allowResourceExemptions) {
-    return { kind: "invalid", reason: `resource exemption ${key} is not honoured: pack config allowResourceExemptions is false` };
+  const optedIn = resource.type.startsWith("kubernetes:") && (config.resourceExemptionNamespaces ?? []).includes(namespaceOf(resource));
+  if (!config.allowResourceExemptions && !optedIn) {
+    return { kind: "invalid", reason: `resource exemption ${key} is not honoured: pack config allowResourceExemptions is false (the platform may opt a namespace in with resourceExemptionNamespaces)` };
   }
-  if (typeof justification !== "string" || justification.trim().length < MIN_JUSTIFICATION_LENGTH) {
+  if (justificationProblem(justification)) {
     return {
       kind: "invalid",
-      reason: `exemption ${key} needs a justification of at least ${MIN_JUSTIFICATION_LENGTH} characters as its value`,
+      reason: `exemption ${key} needs a justification of at least ${MIN_JUSTIFICATION_LENGTH} characters as its value (${justificationProblem(justification)})`,
     };
   }
-  return { kind: "exempt", reason: `exempt by ${key}: ${justification.trim()}` };
+  return { kind: "exempt", reason: `exempt by ${key}: ${String(justification).trim()}` };
 }

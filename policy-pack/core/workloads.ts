@@ -16,6 +16,9 @@ const POD_SPEC_PATHS = {
   "kubernetes:batch/v1:CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
 } as const satisfies Record<string, readonly string[]>;
 
+/** Where the pod spec sits in the props of each non-Patch workload token. */
+export const POD_SPEC_PATHS_BY_TYPE: Readonly<Record<BaseWorkloadType, readonly string[]>> = POD_SPEC_PATHS;
+
 /** A non-Patch workload token. */
 export type BaseWorkloadType = keyof typeof POD_SPEC_PATHS;
 
@@ -136,4 +139,73 @@ export function pulumiTypeOf(apiVersion: string, kind: string): string {
 export function toPulumiResource(object: KubernetesObject): { type: string; props: Record<string, any> } {
   const { apiVersion, kind, ...props } = object;
   return { type: pulumiTypeOf(apiVersion, kind), props };
+}
+
+/** A built-in kind that embeds a pod spec, in every apiVersion it was served in (current and removed). */
+export interface PodSpecKind {
+  /** API group (`""` for core). */
+  readonly group: string;
+  readonly versions: readonly string[];
+  readonly kind: string;
+  /** The current workload token with the same shape, which the rules judge it as. */
+  readonly canonical: BaseWorkloadType;
+}
+
+/**
+ * Every built-in kind/apiVersion that embeds a pod spec. Removed versions (extensions/v1beta1,
+ * apps/v1beta1, apps/v1beta2, batch/v1beta1, batch/v2alpha1) have the shape of their current successor.
+ */
+export const POD_SPEC_KINDS: readonly PodSpecKind[] = [
+  { group: "", versions: ["v1"], kind: "Pod", canonical: "kubernetes:core/v1:Pod" },
+  { group: "", versions: ["v1"], kind: "PodTemplate", canonical: "kubernetes:core/v1:PodTemplate" },
+  { group: "", versions: ["v1"], kind: "ReplicationController", canonical: "kubernetes:core/v1:ReplicationController" },
+  { group: "apps", versions: ["v1", "v1beta1", "v1beta2"], kind: "Deployment", canonical: "kubernetes:apps/v1:Deployment" },
+  { group: "apps", versions: ["v1", "v1beta1", "v1beta2"], kind: "StatefulSet", canonical: "kubernetes:apps/v1:StatefulSet" },
+  { group: "apps", versions: ["v1", "v1beta2"], kind: "DaemonSet", canonical: "kubernetes:apps/v1:DaemonSet" },
+  { group: "apps", versions: ["v1", "v1beta2"], kind: "ReplicaSet", canonical: "kubernetes:apps/v1:ReplicaSet" },
+  { group: "extensions", versions: ["v1beta1"], kind: "Deployment", canonical: "kubernetes:apps/v1:Deployment" },
+  { group: "extensions", versions: ["v1beta1"], kind: "DaemonSet", canonical: "kubernetes:apps/v1:DaemonSet" },
+  { group: "extensions", versions: ["v1beta1"], kind: "ReplicaSet", canonical: "kubernetes:apps/v1:ReplicaSet" },
+  { group: "batch", versions: ["v1"], kind: "Job", canonical: "kubernetes:batch/v1:Job" },
+  { group: "batch", versions: ["v1", "v1beta1", "v2alpha1"], kind: "CronJob", canonical: "kubernetes:batch/v1:CronJob" },
+];
+
+/** How a plain object's pod spec is judged: as which workload token, and where its spec really sits. */
+export interface PodSpecLocation {
+  readonly canonical: BaseWorkloadType;
+  /** Dotted path of the pod spec in the object as written (e.g. `spec.template` for a bare template). */
+  readonly actualSpecPath: string;
+  /** How it was recognised. */
+  readonly source: "table" | "generic";
+}
+
+function isRecord(value: unknown): value is Record<string, any> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function hasContainers(value: unknown): boolean {
+  return isRecord(value) && Array.isArray(value.containers);
+}
+
+/**
+ * Where the pod spec of an object sits: from {@link POD_SPEC_KINDS} for built-in kinds, else by the
+ * generic rule for unknown kinds (OpenShift DeploymentConfig, Argo Rollout, any CRD): `spec.template.spec`,
+ * `spec.jobTemplate.spec.template.spec`, or `spec.template` itself when it has `containers`.
+ */
+export function podSpecLocationOf(apiVersion: string, kind: string, object: Record<string, unknown>): PodSpecLocation | undefined {
+  const slash = apiVersion.indexOf("/");
+  const group = slash < 0 ? "" : apiVersion.slice(0, slash);
+  const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
+  const hit = POD_SPEC_KINDS.find((k) => k.group === group && k.kind === kind && k.versions.includes(version));
+  if (hit) return { canonical: hit.canonical, actualSpecPath: POD_SPEC_PATHS[hit.canonical].join("."), source: "table" };
+  if (POD_SPEC_KINDS.some((k) => k.group === group && k.kind === kind)) return undefined; // a built-in kind at an unknown version
+  const spec = isRecord(object.spec) ? object.spec : undefined;
+  if (!spec) return undefined;
+  if (isRecord(spec.template) && hasContainers(spec.template.spec)) return { canonical: "kubernetes:apps/v1:Deployment", actualSpecPath: "spec.template.spec", source: "generic" };
+  const job = isRecord(spec.jobTemplate) && isRecord(spec.jobTemplate.spec) ? spec.jobTemplate.spec : undefined;
+  if (job && isRecord(job.template) && hasContainers(job.template.spec)) {
+    return { canonical: "kubernetes:batch/v1:CronJob", actualSpecPath: "spec.jobTemplate.spec.template.spec", source: "generic" };
+  }
+  if (hasContainers(spec.template)) return { canonical: "kubernetes:apps/v1:Deployment", actualSpecPath: "spec.template", source: "generic" };
+  return undefined;
 }

@@ -63,7 +63,7 @@ export const STDIN_TEXT = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: fro
 /** Bad scanner inputs; all are scanned in ONE run together with the control file. */
 export const SCAN_CASES: readonly ScanCase[] = [
   { name: "malformed YAML", input: "malformed.yaml", error: /Flow sequence/, line: 8, fix: PARSE_FIX },
-  { name: "malformed second document", input: "malformed-second-document.yaml", error: /Nested mappings/, line: 10, fix: PARSE_FIX },
+  { name: "malformed second document", input: "malformed-second-document.yaml", error: /Nested mappings/, line: 10, fix: PARSE_FIX, objects: 1 }, // streamed: documents before the error are judged, as kubectl does
   { name: "tab indentation", input: "tab-indented.yaml", error: /Tabs are not allowed/, line: 4, fix: PARSE_FIX },
   { name: "malformed JSON", input: "malformed.json", error: /Missing ,/, line: 5, fix: PARSE_FIX },
   { name: "JSON that is not an object", input: "not-object.json", error: NOT_OBJECT, line: 1, fix: NEEDS_KIND },

@@ -85,7 +85,7 @@ describe("hardened-cluster scan", () => {
     expect(clean.stdout).toMatch(/PASSED: 1 object scanned/);
     const broken = await runCli(["scan", "--format", "json", path.join(FIXTURES, "yaml-broken")]);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/broken\.yaml:\d+: /);
+    expect(broken.stderr).toMatch(/broken\.yaml:\d+:\d+: /);
     expect(JSON.parse(broken.stdout).results.some((r: any) => r.kind === "Pod")).toBe(true);
   });
 });

@@ -41,7 +41,7 @@ describe("scan loading", () => {
     const dir = path.join(FIXTURES, "yaml-broken");
     const report = scan([dir], ["pss-baseline"]);
     const broken = report.results.find((r) => r.file.endsWith("broken.yaml"));
-    expect(broken?.error).toMatch(/broken\.yaml:\d+: /);
+    expect(broken?.error).toMatch(/broken\.yaml:\d+:\d+: /);
     expect(broken?.line).toBeGreaterThan(1);
     expect(report.results.some((r) => r.file.endsWith("ok-pod.yaml") && r.kind === "Pod")).toBe(true);
     expect(report.summary.errors).toBe(1);
@@ -49,7 +49,7 @@ describe("scan loading", () => {
 
   it("refuses alias bombs, binary files and non-objects with clear errors", () => {
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join("\n");
-    expect(parseText("bomb.yaml", `apiVersion: v1\nkind: ConfigMap\n${bomb}\n`).errors[0]?.error).toMatch(/bomb\.yaml:1: .*alias/i);
+    expect(parseText("bomb.yaml", `apiVersion: v1\nkind: ConfigMap\n${bomb}\n`).errors[0]?.error).toMatch(/bomb\.yaml:\d+:\d+: .*alias/i);
     expect(parseText("scalar.yaml", "just a string\n").errors[0]?.error).toMatch(/not a Kubernetes object/);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hc-scan-"));
     const bin = path.join(tmp, "image.yaml");
@@ -84,10 +84,14 @@ describe("scan rules", () => {
     expect(report.summary.mandatory).toBeGreaterThan(0);
   });
 
-  it("lists objects no rule applies to with an empty violations list", () => {
+  it("lists objects no rule applies to with an empty violations list, as skipped with the reason", () => {
     const report = scan([path.join(yamlDir, "folder")], ["pss-restricted"]);
-    expect(report.results).toHaveLength(2);
-    expect(report.results.every((r) => r.violations.length === 0)).toBe(true);
+    const objects = report.results.filter((r) => r.kind !== undefined);
+    expect(objects).toHaveLength(2);
+    expect(objects.every((r) => r.violations.length === 0 && r.status === "skipped" && /no selected rule applies/.test(r.reason ?? ""))).toBe(true);
+    // the non-manifest file of the folder is listed too, not dropped silently
+    expect(report.results.find((r) => r.file.endsWith("readme.txt"))).toMatchObject({ status: "skipped", reason: expect.stringMatching(/not a \.yaml/) });
+    expect(report.summary).toMatchObject({ objects: 2, skipped: 3, judged: 0, errors: 0 });
   });
 });
 
@@ -101,7 +105,7 @@ describe("scan reports", () => {
     for (const r of json.results) {
       expect(r).toEqual(expect.objectContaining({ file: expect.any(String), index: expect.any(Number), kind: expect.any(String), name: expect.any(String), violations: expect.any(Array) }));
       expect("namespace" in r).toBe(true);
-      for (const v of r.violations) expect(Object.keys(v).sort()).toEqual(["level", "message", "name", "remediation", "rule"]);
+      for (const v of r.violations) expect(Object.keys(v).sort()).toEqual(["column", "level", "line", "message", "name", "remediation", "rule"]);
     }
     expect(json.results.find((r: any) => r.kind === "Namespace").namespace).toBeNull();
   });
@@ -126,7 +130,9 @@ describe("scan reports", () => {
       const loc = result.locations[0].physicalLocation;
       expect(loc.artifactLocation.uri).toMatch(/privileged-pod\.yaml$/);
       expect(loc.artifactLocation.uri).not.toMatch(/^\//);
-      expect(loc.region.startLine).toBe(1);
+      // the region points at the offending field, not the document start
+      expect(loc.region.startLine).toBeGreaterThan(1);
+      expect(loc.region.startColumn).toBeGreaterThan(0);
     }
     expect(run.originalUriBaseIds["%SRCROOT%"].uri).toMatch(/^file:\/\/.*\/$/);
   });

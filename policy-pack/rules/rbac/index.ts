@@ -1,3 +1,4 @@
+import { rbac010 } from "./rbac-010-rbac-no-cluster-admin-for-users-groups";
 import type { Rule } from "../../core/rule";
 import { rbac001 } from "./rbac-001-rbac-no-wildcard-verbs";
 import { rbac002 } from "./rbac-002-rbac-no-wildcard-resources";
@@ -10,4 +11,4 @@ import { rbac008 } from "./rbac-008-rbac-no-anonymous-bindings";
 import { rbac009 } from "./rbac-009-rbac-no-escalation-resources";
 
 /** Rules of the `rbac` family, in catalog order. */
-export const rbacRules: readonly Rule[] = [rbac001, rbac002, rbac003, rbac004, rbac005, rbac006, rbac007, rbac008, rbac009];
+export const rbacRules: readonly Rule[] = [rbac001, rbac002, rbac003, rbac004, rbac005, rbac006, rbac007, rbac008, rbac009, rbac010];

@@ -111,9 +111,10 @@ describe("exemptions", () => {
   });
 
   it("lists applied exemptions and reports an unjustified one as a violation of the rule", () => {
-    const exempted = evaluateAll([noPasswordKey], [bad], { config: { exemptions: [{ match: { urn: bad.urn }, justification, expires: "2999-01-01" }] } });
+    const expires = new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10); // within maxExemptionDays
+    const exempted = evaluateAll([noPasswordKey], [bad], { config: { exemptions: [{ match: { urn: bad.urn }, justification, expires }] } });
     expect(exempted.violations).toEqual([]);
-    expect(exempted.exemptions).toEqual([{ rule: "TEST-001", urn: bad.urn, reason: `exempt until 2999-01-01: ${justification}` }]);
+    expect(exempted.exemptions).toEqual([{ rule: "TEST-001", urn: bad.urn, reason: `exempt until ${expires}: ${justification}` }]);
     const unjustified = { ...bad, props: { ...bad.props, metadata: { ...bad.props.metadata, annotations: { [exemptionKey("TEST-001")]: "" } } } };
     const messages = evaluateAll([noPasswordKey], [unjustified]).violations.map((v) => v.message);
     expect(messages).toEqual([expect.stringContaining("needs a justification"), "TEST-001: data.password is set"]);
