@@ -17,15 +17,27 @@ function isEveryPod(peer: any): boolean {
 }
 
 /** The allow-everything findings of one direction (`ingress`/`from` or `egress`/`to`). */
-function allowAll(rules: unknown, field: "ingress" | "egress", peersKey: "from" | "to"): string[] {
-  const out: string[] = [];
+/** One allow-everything finding; `advisory` when the rule still limits the ports. */
+interface AllowAll {
+  readonly message: string;
+  readonly advisory: boolean;
+}
+
+/**
+ * The allow-everything findings of one direction (`ingress`/`from` or `egress`/`to`). A rule with neither peers
+ * nor ports (`ingress: [{}]`) admits all traffic: mandatory. A rule with ports but no peers admits any peer on
+ * those ports only (CoreDNS serving every pod and node on 53 needs exactly that): advisory, so it stays visible.
+ */
+function allowAll(rules: unknown, field: "ingress" | "egress", peersKey: "from" | "to"): AllowAll[] {
+  const out: AllowAll[] = [];
   const who = field === "ingress" ? "source" : "destination";
   (Array.isArray(rules) ? rules : []).forEach((rule: any, i: number) => {
     const peers = rule?.[peersKey];
-    const ports = isAbsentOrEmpty(rule?.ports) ? " on every port" : "";
-    if (isAbsentOrEmpty(peers)) out.push(`spec.${field}[${i}] has no ${peersKey}: it allows every ${who} (any pod, any namespace, any address)${ports}`);
+    const everyPort = isAbsentOrEmpty(rule?.ports);
+    const ports = everyPort ? " on every port" : " on the listed ports";
+    if (isAbsentOrEmpty(peers)) out.push({ message: `spec.${field}[${i}] has no ${peersKey}: it allows every ${who} (any pod, any namespace, any address)${ports}`, advisory: !everyPort });
     else (peers as any[]).forEach((peer, j) => {
-      if (isEveryPod(peer)) out.push(`spec.${field}[${i}].${peersKey}[${j}] is {namespaceSelector: {}, podSelector: {}}: every pod of every namespace${ports}`);
+      if (isEveryPod(peer)) out.push({ message: `spec.${field}[${i}].${peersKey}[${j}] is {namespaceSelector: {}, podSelector: {}}: every pod of every namespace${ports}`, advisory: false });
     });
   });
   return out;
@@ -35,7 +47,7 @@ function allowAll(rules: unknown, field: "ingress" | "egress", peersKey: "from" 
 export const np004 = resourceRule({
   id: "NP-004",
   name: "netpol-no-allow-all",
-  description: "NetworkPolicy rules name their peers: no ingress rule without `from`, no egress rule without `to` (e.g. `ingress: [{}]`), and no `{namespaceSelector: {}, podSelector: {}}` peer.",
+  description: "NetworkPolicy rules name their peers: no ingress rule without `from`, no egress rule without `to` (e.g. `ingress: [{}]`; advisory when the rule still lists ports), and no `{namespaceSelector: {}, podSelector: {}}` peer.",
   enforcementLevel: "mandatory",
   severity: "high",
   groups: ["network", "tenancy"],
@@ -50,6 +62,6 @@ export const np004 = resourceRule({
       return [...(types.includes("Ingress") ? allowAll(spec.ingress, "ingress", "from") : []), ...(types.includes("Egress") ? allowAll(spec.egress, "egress", "to") : [])];
     });
     if (!read.known) return report(cannotVerify("spec.ingress / spec.egress"));
-    for (const message of read.value) report(message);
+    for (const finding of read.value) report(finding.advisory ? { message: finding.message, advisory: true } : finding.message);
   },
 });

@@ -11,12 +11,14 @@ const FULL = { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m"
 describe("NP-004 netpol-no-allow-all", () => {
   it.each([
     ["ingress: [{}] (every source)", { podSelector: {}, ingress: [{}] }, "spec.ingress[0] has no from"],
-    ["ingress rule with ports only", { podSelector: {}, ingress: [{ ports: [{ port: 80 }] }] }, "spec.ingress[0] has no from"],
     ["ingress from: [] ", { podSelector: {}, ingress: [{ from: [] }] }, "spec.ingress[0] has no from"],
     ["egress: [{}] (every destination)", { podSelector: {}, policyTypes: ["Egress"], egress: [{}] }, "spec.egress[0] has no to"],
     ["every pod of every namespace", { podSelector: {}, ingress: [{ from: [{ namespaceSelector: {}, podSelector: {} }] }] }, "spec.ingress[0].from[0]"],
   ])("flags %s", (_l, spec, field) => {
     expectViolations(violationsOf("NP-004", policy(spec)), "NP-004", "mandatory", field);
+  });
+  it("an ingress rule with ports but no from is any source on those ports only: advisory, not mandatory", () => {
+    expectViolations(violationsOf("NP-004", policy({ podSelector: {}, ingress: [{ ports: [{ port: 80 }] }] })), "NP-004", "advisory", "spec.ingress[0] has no from");
   });
   it.each([
     ["default deny", defaultDenyPolicySpec()],
