@@ -2,7 +2,7 @@
  * The language host: a child process that runs one Pulumi program under the recording mock runtime the
  * way `@pulumi/pulumi/cmd/run` does — inside the root `pulumi:pulumi:Stack`, until Node's event loop is
  * empty (registrations from timers count) — and reports every registration to the engine over IPC.
- * An uncaught exception or unhandled rejection is a program error with Pulumi's message; exiting early
+ * An uncaught exception or unhandled rejection is a program error (its message is reported); exiting early
  * (process.exit) is seen by the parent as an exit without a result.
  */
 import * as pulumi from "@pulumi/pulumi";
@@ -39,8 +39,8 @@ function eventLoopDrained(): Promise<void> {
 }
 
 async function main(req: HostRequest): Promise<void> {
-  const label = req.main;
-  const onError = (error: unknown) => void fail(`Running program '${label}' failed with an unhandled exception: ${describe(error)}`);
+  // The engine prefixes "<main>: the program failed:" (the contract of bad stack config errors).
+  const onError = (error: unknown) => void fail(describe(error));
   process.on("uncaughtException", onError);
   process.on("unhandledRejection", onError);
   process.chdir(req.dir);
@@ -78,5 +78,5 @@ async function main(req: HostRequest): Promise<void> {
 if (request) {
   // The IPC channel must not keep the event loop alive, or the program would never look finished.
   (process as unknown as { channel?: { unref(): void } }).channel?.unref();
-  main(request).catch((error) => void fail(`Running program '${request.main}' failed with an unhandled exception: ${describe(error)}`));
+  main(request).catch((error) => void fail(describe(error)));
 }

@@ -76,7 +76,7 @@ export function runProgram(project: ProgramProject, stack: StackConfig, options:
         if (n > 0) pending.set(key, n);
         else pending.delete(key);
       } else if (message.kind === "error") {
-        finish(new InputError(`${label}: ${message.message}`));
+        finish(new InputError(`${label}: the program failed: ${message.message}`));
       } else if (message.kind === "done") {
         const run = fromWireRun(message.run);
         if (run.duplicates.length > 0) {

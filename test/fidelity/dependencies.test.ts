@@ -23,7 +23,8 @@ describe("dependencies as the engine records and sends them", () => {
     expect(resource(GROUP)).toMatchObject({ dependsOn: [KEY], propertyDependencies: { kmsKeyId: [KEY] }, parent: COMPONENT, provider: DEFAULT_AWS });
     // explicit dependsOn on a resource without property dependencies
     expect(resource(TOPIC)).toMatchObject({ dependsOn: [GROUP], propertyDependencies: {}, provider: DEFAULT_AWS });
-    expect(resource(ROLE)).toMatchObject({ dependsOn: [], parent: null, provider: WEST });
+    // top-level resources are children of the root stack, as the engine registers them
+    expect(resource(ROLE)).toMatchObject({ dependsOn: [], parent: `${STACK}::pulumi:pulumi:Stack::fidelity-deps-dev`, provider: WEST });
     expect(resource(COMPONENT)).toMatchObject({ provider: null, custom: false });
   });
 

@@ -23,7 +23,7 @@ describe("Kubernetes YAML expanded offline", () => {
   it("a compliant manifest through a v2 ConfigFile passes with its object judged (no UNVERIFIED)", async () => {
     const run = await previewFixture("k8s-yaml", ["--stack", "clean"]);
     expect(run.code).toBe(0);
-    expect(run.json.resources.map((r: any) => r.type)).toEqual(["kubernetes:yaml/v2:ConfigFile", "kubernetes:core/v1:ConfigMap"]);
-    expect(run.json.resources[1].provider).toMatch(/pulumi:providers:kubernetes::default/);
+    expect(run.json.resources.map((r: any) => r.type)).toEqual(["pulumi:pulumi:Stack", "kubernetes:yaml/v2:ConfigFile", "kubernetes:core/v1:ConfigMap"]);
+    expect(run.json.resources[2].provider).toMatch(/pulumi:providers:kubernetes::default/);
   });
 });

@@ -30,7 +30,7 @@ describe("program lifecycle", () => {
 
   it.each([
     ["exit", /Program exited with non-zero exit code: 1/],
-    ["rejection", /Running program '.*index\.ts' failed with an unhandled exception: lookup of the VPC failed/],
+    ["rejection", /index\.ts: the program failed: lookup of the VPC failed/],
     ["duplicate", /Duplicate resource URN 'urn:pulumi:duplicate::fidelity-lifecycle::fidelity:index:Thing::same'; try giving it a unique name/],
   ])("%s is a program error: exit 2 with the message Pulumi gives, no report", async (stack, message) => {
     const run = await lifecycle(stack);

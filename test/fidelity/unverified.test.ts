@@ -15,7 +15,7 @@ describe("UNVERIFIED instead of a silent pass", () => {
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/UNVERIFIED \(1\)/);
     expect(run.stdout).toMatch(/remote component eks:index:Cluster 'cluster'/);
-    expect(run.stdout).toMatch(/^INCOMPLETE: 1 resource/m);
+    expect(run.stdout).toMatch(/^INCOMPLETE: 2 resources .*, 1 unverified$/m); // the root stack and the component
     expect(run.json.unverified).toEqual([
       { reason: "remote-component", urn: "urn:pulumi:dev::fidelity-remote-eks::eks:index:Cluster::cluster", subject: "eks:index:Cluster", message: expect.stringContaining("never judged") },
     ]);

@@ -22,6 +22,7 @@ const nat: Partial<PackConfig> = { awsApiPath: "nat" };
 const cases: RuleCase[] = [
   { title: "SG-010 ✔ node → cluster SG on 443 (api row)", rule: "SG-010", target: out("node", { ...tcp(443), referencedSecurityGroupId: "sg-cluster" }, "cluster"), expect: null },
   { title: "SG-010 ✔ pods → cluster SG on 443 (api row)", rule: "SG-010", target: out("pods", { ...tcp(443), referencedSecurityGroupId: "sg-cluster" }, "cluster"), expect: null },
+  { title: "SG-010 ✔ pods → node SG on 10250 (port-table row kubelet-pods: metrics-server)", rule: "SG-010", target: out("pods", { ...tcp(10250), referencedSecurityGroupId: "sg-node" }, "node"), expect: null },
   { title: "SG-010 ✔ node → cluster SG on 10250 (EKS minimum node egress)", rule: "SG-010", target: out("node", { ...tcp(10250), referencedSecurityGroupId: "sg-cluster" }, "cluster"), expect: null },
   { title: "SG-010 ✔ node → itself, all traffic (intra row)", rule: "SG-010", target: out("node", { ipProtocol: "-1", referencedSecurityGroupId: "sg-node" }, "node"), expect: null },
   { title: "SG-010 ✔ node → pod SG, all traffic (pods row)", rule: "SG-010", target: out("node", { ipProtocol: "-1", referencedSecurityGroupId: "sg-pods" }, "pods"), expect: null },
@@ -40,7 +41,7 @@ const cases: RuleCase[] = [
   { title: "SG-010 ✘ HTTPS to 0.0.0.0/0 with private-only endpoints", rule: "SG-010", target: out("node", { ...tcp(443), cidrIpv4: "0.0.0.0/0" }, "aws-apis"), expect: mandatory("cidrIpv4 = 0.0.0.0/0") },
   { title: "SG-010 ✘ all traffic to the world (the AWS default egress) on a node SG", rule: "SG-010", target: inline("node", { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }), config: nat, expect: mandatory("egress[0].cidrBlocks[0]") },
   { title: "SG-010 ✘ all traffic to the VPC CIDR", rule: "SG-010", target: out("pods", { ipProtocol: "-1", cidrIpv4: "10.0.0.0/16" }, "vpc-cidr"), expect: mandatory("all traffic") },
-  { title: "SG-010 ✘ pods → node SG on the kubelet (not a pod destination)", rule: "SG-010", target: out("pods", { ...tcp(10250), referencedSecurityGroupId: "sg-node" }, "node"), expect: mandatory("10250") },
+  { title: "SG-010 ✘ pods → node SG on TCP 10255 (read-only kubelet, no port-table row)", rule: "SG-010", target: out("pods", { ...tcp(10255), referencedSecurityGroupId: "sg-node" }, "node"), expect: mandatory("10255") },
   { title: "SG-010 ✘ SSH to a public CIDR", rule: "SG-010", target: out("node", { ...tcp(22), cidrIpv4: "198.51.100.0/24" }, "config"), expect: mandatory("tcp 22") },
 ];
 
