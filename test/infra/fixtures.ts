@@ -9,14 +9,14 @@ import type { StackResource } from "../../policy-pack/core/rule";
 import { RULES } from "../../policy-pack/registry";
 import { loadStackConfig, ROOT, runPlatform, toConfigMap } from "./stack-config";
 
-type Run = { resources: RecordedResource[]; outputs: Record<string, unknown> };
+import { cachedRun, type Run } from "./stack-run-cache";
 
 /** Recorded runs of the stack files, computed once per test file. */
 const cache = new Map<string, Promise<Run>>();
 
 /** Run an AWS stack file's config through the platform program (memoised). */
 export function stackRun(stack: "dev" | "staging" | "prod"): Promise<Run> {
-  if (!cache.has(stack)) cache.set(stack, runPlatform(loadStackConfig(stack), stack));
+  if (!cache.has(stack)) cache.set(stack, cachedRun(`platform-${stack}`, () => runPlatform(loadStackConfig(stack), stack)));
   return cache.get(stack)!;
 }
 
@@ -45,7 +45,7 @@ export async function runInCluster(config: Record<string, string>, stack = "test
 /** Run an in-cluster stack file (memoised). */
 export function inClusterRun(stack: "staging" | "prod"): Promise<Run> {
   const key = `in-cluster/${stack}`;
-  if (!cache.has(key)) cache.set(key, runInCluster(loadInClusterStackConfig(stack), stack));
+  if (!cache.has(key)) cache.set(key, cachedRun(`in-cluster-${stack}`, () => runInCluster(loadInClusterStackConfig(stack), stack)));
   return cache.get(key)!;
 }
 
