@@ -10,7 +10,7 @@
  *   {@link EncryptedLogGroup}, {@link Deployer} (in-VPC CodeBuild runner for the in-cluster stack of a private cluster).
  * - Tenancy (in-cluster): {@link Tenant} (hardened namespaces, NetworkPolicies, quotas, RBAC, access entries) and
  *   {@link AdmissionMirror} (ValidatingAdmissionPolicies generated from the pack's rule data).
- * - Detection: {@link AlertTopic}, {@link AuditAlarms}, {@link ResourceExhaustionAlarms}, {@link RuntimeDetection}.
+ * - Detection: {@link AlertTopic}, {@link AuditAlarms}, {@link ResourceExhaustionAlarms}, {@link RuntimeDetection}, {@link GuardDutyAgent}.
  * - Supply chain: {@link Repository}, {@link TenantRegistry}.
  */
 
@@ -44,6 +44,7 @@ export {
   AuditAlarms,
   ResourceExhaustionAlarms,
   RuntimeDetection,
+  GuardDutyAgent,
   detectionConfigSchema,
   parseDetectionConfig,
   type AlertTopicArgs,
@@ -51,6 +52,7 @@ export {
   type AuditSignalOverride,
   type ResourceExhaustionAlarmsArgs,
   type RuntimeDetectionArgs,
+  type GuardDutyAgentArgs,
   type DetectionConfig,
 } from "./detection";
 

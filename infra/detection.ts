@@ -41,6 +41,11 @@ export interface ObservabilitySpec {
   readonly topicArn: pulumi.Input<string>;
   readonly cpuThresholdPercent?: number;
   readonly memoryThresholdPercent?: number;
+  /**
+   * The GuardDuty security agent add-on, when GuardDuty is on: a DaemonSet whose pods need pod IPs, so in the
+   * split layout the in-cluster stack creates it after the ENIConfigs too (ORD-002), with `GuardDutyAgent`.
+   */
+  readonly guardDutyAgent?: { readonly clusterName: string; readonly addonVersion: string };
 }
 
 /** The detection layer as composed. */
@@ -49,7 +54,7 @@ export interface Detection {
   readonly auditAlarms: AuditAlarms;
   /** Container Insights and node alarms, when created in this stack. */
   readonly resourceAlarms?: ResourceExhaustionAlarms;
-  /** Split layout: the add-on spec the in-cluster stack creates (exported as `observability`). */
+  /** Split layout: the add-on specs the in-cluster stack creates (exported as `observability`). */
   readonly observability?: ObservabilitySpec;
   readonly runtime?: RuntimeDetection;
 }
@@ -65,7 +70,8 @@ export function cloudwatchAgentRoleName(clusterName: string): string {
  * and alarms on the control-plane log group (created before the cluster by the Cluster component);
  * Container Insights (observability add-on, with its performance log group pre-created encrypted and with
  * retention) plus node CPU/memory alarms after the node pools; GuardDuty EKS protection when enabled
- * (default: prod only).
+ * (default: prod only), its agent add-on after the node pools (same-stack layout) or, like the observability
+ * add-on, by the in-cluster stack after the ENIConfigs (split layout: `observability.guardDutyAgent`).
  */
 export function composeDetection(inputs: DetectionInputs): Detection {
   const { config, region, cluster, tags } = inputs;
@@ -131,17 +137,22 @@ export function composeDetection(inputs: DetectionInputs): Detection {
   const resourceAlarms =
     inputs.observabilityIn === "this-stack" ? new ResourceExhaustionAlarms(`${name}-resources`, { ...spec, tags }, { dependsOn: [...inputs.nodePools, performanceLogs, agentPolicy] }) : undefined;
 
+  // Split layout: the agent's pods need pod IPs, which exist only once the in-cluster stack created the
+  // ENIConfigs; the detector and its features stay here, the add-on goes to the in-cluster stack (ORD-002).
+  const agentHere = inputs.observabilityIn === "this-stack";
+  // Validated by the schema: required whenever GuardDuty is on.
+  const agentAddonVersion = detection.guardDuty.agentAddonVersion ?? "";
   const runtime = guardDutyEnabled(config)
     ? new RuntimeDetection(`${name}-guardduty`, {
         topicArn: topic.topicArn,
         detectorId: detection.guardDuty.detectorId,
         minSeverity: detection.guardDuty.minSeverity,
         ruleNamePrefix: name,
-        // Validated by the schema: required whenever GuardDuty is on.
-        agent: { clusterName: cluster.clusterName, addonVersion: detection.guardDuty.agentAddonVersion ?? "", dependsOn: inputs.nodePools },
+        agent: agentHere ? { clusterName: cluster.clusterName, addonVersion: agentAddonVersion, dependsOn: inputs.nodePools } : undefined,
         tags,
       })
     : undefined;
+  const exported: ObservabilitySpec = runtime && !agentHere ? { ...spec, guardDutyAgent: { clusterName: name, addonVersion: agentAddonVersion } } : spec;
 
-  return { topic, auditAlarms, resourceAlarms, observability: resourceAlarms ? undefined : spec, runtime };
+  return { topic, auditAlarms, resourceAlarms, observability: resourceAlarms ? undefined : exported, runtime };
 }

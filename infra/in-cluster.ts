@@ -4,8 +4,8 @@ import type { PackConfig } from "../policy-pack/core/config";
 import { AdmissionMirror } from "../components/admission";
 import { ClusterAddons } from "../components/cluster/addons";
 import { DeployerRbac } from "../components/deployer/rbac";
-import { ResourceExhaustionAlarms } from "../components/detection";
-import { SystemNetworkPolicies } from "../components/cluster/system-network-policies";
+import { GuardDutyAgent, ResourceExhaustionAlarms } from "../components/detection";
+import { SystemNetworkPolicies, type AddonAgent } from "../components/cluster/system-network-policies";
 import { PodNetworking, type PodSubnet } from "../components/network/eni-configs";
 import type { PoolTaint } from "../components/node-pool";
 import { Tenant, type TenantConfig } from "../components/tenant";
@@ -40,7 +40,10 @@ export interface InClusterContext {
   readonly tenants: readonly TenantConfig[];
   /** The pack config the platform stack exports (`policyConfig`): the admission mirror enforces the same values. */
   readonly policyConfig: Partial<PackConfig>;
-  /** Split layout: the observability add-on to create after the ENIConfigs (the AWS stack's `observability`). */
+  /**
+   * Split layout: the observability add-on (and, with GuardDuty on, the GuardDuty agent add-on) to create after
+   * the ENIConfigs (the AWS stack's `observability`).
+   */
   readonly observability?: ObservabilitySpec;
 }
 
@@ -50,20 +53,25 @@ export type InClusterComposer = (ctx: InClusterContext) => Record<string, unknow
 /**
  * The platform's own in-cluster bootstrap for the split (deployer) layout: the deployer's scoped RBAC
  * (components/deployer/rbac.ts), ENIConfigs for the pod subnets (VPC CNI custom networking) and CoreDNS's
- * strict-mode NetworkPolicy (W5), then CoreDNS and the observability add-on, which only become healthy once
- * pods can get IPs (audit B3) and their policies are programmed.
- * In the same-stack layout the AWS layer creates ENIConfigs, CoreDNS's policy and CoreDNS itself, in that
- * order, around the node pools, and the observability add-on after the pools.
+ * strict-mode NetworkPolicies (W5), then CoreDNS, the observability add-on and the GuardDuty agent add-on,
+ * which only become healthy once pods can get IPs (audit B3) and their policies are programmed.
+ * In the same-stack layout the AWS layer creates ENIConfigs, the system policies and CoreDNS itself, in that
+ * order, around the node pools, and the observability and GuardDuty agent add-ons after the pools.
  */
 export function bootstrapInCluster(ctx: InClusterContext): pulumi.Resource[] {
   const rbac = new DeployerRbac(`${ctx.environment}-deployer-rbac`, { provider: ctx.provider });
   const pods = new PodNetworking(`${ctx.environment}-pod-networking`, { podSubnets: ctx.podSubnets, podSecurityGroupId: ctx.podSecurityGroupId }, { provider: ctx.provider, dependsOn: ctx.dependsOn });
   // The VPC CNI runs in strict mode (W5): CoreDNS needs its own policy before it starts.
-  const system = new SystemNetworkPolicies(`${ctx.environment}-system-netpol`, {}, { provider: ctx.provider, dependsOn: ctx.dependsOn });
+  // ... and so do the observability operator and the GuardDuty agent, created below.
+  const addonAgents: AddonAgent[] = [...(ctx.observability ? (["cloudWatch"] as const) : []), ...(ctx.observability?.guardDutyAgent ? (["guardDuty"] as const) : [])];
+  const system = new SystemNetworkPolicies(`${ctx.environment}-system-netpol`, { addonAgents }, { provider: ctx.provider, dependsOn: ctx.dependsOn });
   // Per add-on dependsOn: a component's dependsOn does not reach the add-on resource itself.
   const dns = new ClusterAddons(`${ctx.environment}-dns`, { clusterName: ctx.clusterName, addons: [{ name: "coredns", version: ctx.corednsVersion, dependsOn: [pods, system] }] }, { dependsOn: [pods, system] });
-  const observability = ctx.observability ? new ResourceExhaustionAlarms(`${ctx.observability.clusterName}-resources`, ctx.observability, { dependsOn: [pods, system] }) : undefined;
-  return [rbac, pods, system, dns, ...(observability ? [observability] : [])];
+  const { guardDutyAgent: agentSpec, ...observabilitySpec } = ctx.observability ?? {};
+  const observability = ctx.observability ? new ResourceExhaustionAlarms(`${ctx.observability.clusterName}-resources`, observabilitySpec as ObservabilitySpec, { dependsOn: [pods, system] }) : undefined;
+  // The GuardDuty agent DaemonSet needs pod IPs and, in strict mode, its egress policy (SystemNetworkPolicies).
+  const agent = agentSpec ? new GuardDutyAgent(`${agentSpec.clusterName}-guardduty-agent`, agentSpec, { dependsOn: [pods, system] }) : undefined;
+  return [rbac, pods, system, dns, ...(observability ? [observability] : []), ...(agent ? [agent] : [])];
 }
 
 /**

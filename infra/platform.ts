@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster, ClusterAddons, roleArn, roleNames } from "../components/cluster";
-import { SystemNetworkPolicies } from "../components/cluster/system-network-policies";
+import { SystemNetworkPolicies, type AddonAgent } from "../components/cluster/system-network-policies";
 import { Deployer } from "../components/deployer";
 import { Firewall } from "../components/firewall";
 import { HardenedKey } from "../components/kms";
@@ -13,7 +13,7 @@ import { needsRuntimeMonitoringEndpoint, platformS3Buckets } from "./network";
 import { podEgressFor } from "./tenant-egress";
 import { composeRegistry } from "./registry";
 import { clusterAdminsFor, deployerCidrsFor, enabledAddonPorts, packConfigFor } from "./policy-config";
-import type { PlatformConfig } from "./schema";
+import { guardDutyEnabled, type PlatformConfig } from "./schema";
 
 /** Everything the platform registers, for composition and stack outputs. */
 export interface Platform {
@@ -109,7 +109,9 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
     ? new PodNetworking(`${name}-pod-networking`, { podSubnets: network.podSubnetsByAz, podSecurityGroupId: firewall.podSecurityGroupId }, { provider: cluster.provider, dependsOn: [cluster.addons] })
     : undefined;
   // Strict NetworkPolicy mode (W5): CoreDNS's own policy exists before any node (and so CoreDNS) starts.
-  const systemPolicies = sameStack ? new SystemNetworkPolicies(`${name}-system-netpol`, {}, { provider: cluster.provider, dependsOn: [cluster.addons] }) : undefined;
+  // Strict mode (W5): the observability operator and the GuardDuty agent (after the pools) need their policies too.
+  const addonAgents: AddonAgent[] = ["cloudWatch", ...(guardDutyEnabled(config) ? (["guardDuty"] as const) : [])];
+  const systemPolicies = sameStack ? new SystemNetworkPolicies(`${name}-system-netpol`, { addonAgents }, { provider: cluster.provider, dependsOn: [cluster.addons] }) : undefined;
 
   const nodeRole = new NodeRole(`${name}-node`, { roleName: roleNames.node(name), ssmAccess: config.nodeSsmAccess, ssmJustification: config.nodeSsmJustification, tags });
   const pools = {} as Record<PoolKind, NodePool>;

@@ -119,7 +119,7 @@ export function deployPolicy(input: DeployerPermissionsInput): PolicyDocument {
   const arns = deployerArns(input);
   const statements: PolicyStatement[] = [
     { Sid: "Cluster", Effect: "Allow", Action: ["eks:DescribeCluster", "eks:ListAccessEntries", "eks:ListAddons"], Resource: arns.cluster },
-    // The in-cluster stack creates CoreDNS (and the observability add-on) after the ENIConfigs.
+    // The in-cluster stack creates CoreDNS (and the observability and GuardDuty agent add-ons) after the ENIConfigs.
     { Sid: "AddonCreate", Effect: "Allow", Action: ["eks:CreateAddon"], Resource: arns.cluster },
     { Sid: "Addons", Effect: "Allow", Action: ["eks:DescribeAddon", "eks:UpdateAddon", "eks:DeleteAddon", "eks:TagResource", "eks:UntagResource"], Resource: arns.addons },
     { Sid: "AddonVersions", Effect: "Allow", Action: ["eks:DescribeAddonVersions", "eks:DescribeAddonConfiguration"], Resource: "*" },

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { argError } from "./args-error";
+import { GuardDutyAgent, validateGuardDutyAgentArgs } from "./guardduty-agent";
 
 /** Args of GuardDuty EKS threat detection with findings routed to the alert topic. */
 export interface RuntimeDetectionArgs {
@@ -17,8 +18,10 @@ export interface RuntimeDetectionArgs {
    * EKS add-on (manual agent management, R2): GuardDuty's automated management would create its own
    * `guardduty-data` VPC endpoint with its own security group, which a locked-down node/pod egress cannot reach.
    * The platform's Network creates that endpoint in its endpoint security group instead.
+   * Omit when the cluster's pods cannot get IPs yet (e.g. VPC CNI custom networking whose ENIConfigs another
+   * stack creates); create the add-on later, where they can, with {@link GuardDutyAgent}.
    */
-  readonly agent: {
+  readonly agent?: {
     readonly clusterName: pulumi.Input<string>;
     /** Pinned add-on version, e.g. `v1.12.1-eksbuild.2` (`aws eks describe-addon-versions --addon-name aws-guardduty-agent`). */
     readonly addonVersion: string;
@@ -36,15 +39,13 @@ export interface RuntimeDetectionArgs {
 
 /**
  * The detector features turned on, as data (the tests assert them). Runtime monitoring with the agent managed
- * by us (`EKS_ADDON_MANAGEMENT` disabled): {@link RuntimeDetection} installs the `aws-guardduty-agent` add-on.
+ * by us (`EKS_ADDON_MANAGEMENT` disabled): {@link RuntimeDetection} (or a later {@link GuardDutyAgent}) installs
+ * the `aws-guardduty-agent` add-on.
  */
 export const GUARDDUTY_EKS_FEATURES = [
   { name: "EKS_AUDIT_LOGS", status: "ENABLED" },
   { name: "RUNTIME_MONITORING", status: "ENABLED", additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "DISABLED" }] },
 ] as const;
-
-/** The EKS add-on name of the GuardDuty security agent. */
-export const GUARDDUTY_AGENT_ADDON = "aws-guardduty-agent";
 
 /** EventBridge rule names are at most 64 characters (`[.\-_A-Za-z0-9]+`, EventBridge PutRule API reference). */
 export const EVENT_RULE_NAME_MAX = 64;
@@ -71,16 +72,14 @@ export function validateRuntimeDetectionArgs(name: string, args: RuntimeDetectio
   if (freq !== undefined && !["FIFTEEN_MINUTES", "ONE_HOUR", "SIX_HOURS"].includes(freq)) throw err("findingPublishingFrequency", `is ${JSON.stringify(freq)}`, "use FIFTEEN_MINUTES, ONE_HOUR or SIX_HOURS");
   if (args.minSeverity !== undefined && !(args.minSeverity >= 1 && args.minSeverity <= 10)) throw err("minSeverity", `is ${args.minSeverity}`, "use a severity between 1 and 10 (4 = medium and above)");
   if (typeof args.detectorId === "string" && !/^[0-9a-f]{32}$/.test(args.detectorId)) throw err("detectorId", `is ${JSON.stringify(args.detectorId)}, not a detector id`, "pass the 32-hex-character id from `aws guardduty list-detectors`, or omit it");
-  if (!args.agent || args.agent.clusterName === undefined) throw err("agent.clusterName", "is missing", "pass the cluster whose GuardDuty agent add-on to install (Cluster.clusterName)");
-  if (!/^v\d+\.\d+\.\d+(-eksbuild\.\d+)?$/.test(args.agent.addonVersion ?? "")) {
-    throw err("agent.addonVersion", `is ${JSON.stringify(args.agent.addonVersion)}`, "pin the aws-guardduty-agent add-on version, e.g. v1.12.1-eksbuild.2 (aws eks describe-addon-versions --addon-name aws-guardduty-agent)");
-  }
+  if (args.agent !== undefined) validateGuardDutyAgentArgs(name, args.agent, "RuntimeDetection", "agent.");
   if (args.ruleNamePrefix !== undefined && !/^[.\-_A-Za-z0-9]+$/.test(args.ruleNamePrefix)) throw err("ruleNamePrefix", `is ${JSON.stringify(args.ruleNamePrefix)}`, "use letters, digits, '.', '-' and '_' (EventBridge rule names)");
 }
 
 /**
  * GuardDuty with EKS audit-log monitoring and runtime monitoring, the security agent installed by us as the
- * managed `aws-guardduty-agent` EKS add-on (after the runtime-monitoring feature), and an EventBridge rule
+ * managed `aws-guardduty-agent` EKS add-on (after the runtime-monitoring feature; left out when `agent` is
+ * omitted, see {@link GuardDutyAgent}), and an EventBridge rule
  * with an explicit name (at most 64 characters) sending findings to the alert topic.
  */
 export class RuntimeDetection extends pulumi.ComponentResource {
@@ -88,8 +87,9 @@ export class RuntimeDetection extends pulumi.ComponentResource {
   readonly detector?: aws.guardduty.Detector;
   readonly features: readonly aws.guardduty.DetectorFeature[];
   readonly findingsRule: aws.cloudwatch.EventRule;
-  /** The GuardDuty security agent add-on. */
-  readonly agentAddon: aws.eks.Addon;
+  /** The GuardDuty security agent add-on, when `agent` was passed. */
+  readonly agentAddon?: aws.eks.Addon;
+  readonly agent?: GuardDutyAgent;
   readonly findingsTarget: aws.cloudwatch.EventTarget;
 
   constructor(name: string, args: RuntimeDetectionArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -112,14 +112,10 @@ export class RuntimeDetection extends pulumi.ComponentResource {
       status: f.status,
       additionalConfigurations: "additionalConfigurations" in f ? f.additionalConfigurations.map((c) => ({ ...c })) : undefined,
     }, { parent: this }));
-    this.agentAddon = new aws.eks.Addon(`${name}-agent`, {
-      clusterName: args.agent.clusterName,
-      addonName: GUARDDUTY_AGENT_ADDON,
-      addonVersion: args.agent.addonVersion,
-      resolveConflictsOnCreate: "OVERWRITE",
-      resolveConflictsOnUpdate: "PRESERVE",
-      tags,
-    }, { parent: this, dependsOn: [...this.features, ...(args.agent.dependsOn ?? [])] });
+    if (args.agent) {
+      this.agent = new GuardDutyAgent(`${name}-agent`, { clusterName: args.agent.clusterName, addonVersion: args.agent.addonVersion, tags }, { parent: this, dependsOn: [...this.features, ...(args.agent.dependsOn ?? [])] });
+      this.agentAddon = this.agent.addon;
+    }
     this.findingsRule = new aws.cloudwatch.EventRule(`${name}-findings`, {
       name: findingsRuleName(args.ruleNamePrefix ?? name),
       description: "GuardDuty findings (EKS audit and runtime) to the security alert topic",

@@ -230,6 +230,42 @@ export function coreDnsPolicySpec(): NetworkPolicySpecData {
 }
 
 /**
+ * Namespaces of platform add-ons whose pods are not host-network, so the VPC CNI's `strict` mode starts them
+ * default-deny (W5) and they need a policy programmed before the add-on is created: the GuardDuty security
+ * agent DaemonSet (`aws-guardduty-agent`: runtime events over HTTPS to the `guardduty-data` VPC endpoint) and
+ * the CloudWatch observability operator (`amazon-cloudwatch-observability`: the API server over HTTPS, and
+ * its admission webhook on 9443 called by the API server). The CloudWatch agent itself is host-network.
+ */
+export const ADDON_AGENT_NAMESPACES = {
+  guardDuty: { namespace: "amazon-guardduty", ingressPorts: [] as readonly number[] },
+  cloudWatch: { namespace: "amazon-cloudwatch", ingressPorts: [9443] as readonly number[] },
+} as const;
+
+/** Name of the NetworkPolicy the platform creates in each {@link ADDON_AGENT_NAMESPACES} namespace. */
+export const ADDON_AGENT_POLICY_NAME = "hardened-cluster-addon-agent";
+
+/**
+ * The policy of an add-on agent namespace (every pod of it): egress to cluster DNS (UDP/TCP 53 to kube-dns
+ * only) and HTTPS (443: VPC endpoints and the API server; the pod security group bounds the destinations),
+ * ingress only on `ingressPorts` (e.g. an admission webhook), nothing else.
+ */
+export function addonAgentPolicySpec(ingressPorts: readonly number[] = []): NetworkPolicySpecData {
+  const kubeDns = {
+    namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: KUBE_DNS.namespace } },
+    podSelector: { matchLabels: { ...KUBE_DNS.podLabels } },
+  };
+  return {
+    podSelector: {},
+    policyTypes: ["Ingress", "Egress"],
+    ...(ingressPorts.length > 0 ? { ingress: [{ ports: ingressPorts.map((port) => ({ protocol: "TCP", port })) }] } : {}),
+    egress: [
+      { to: [kubeDns], ports: [{ protocol: "UDP", port: KUBE_DNS.port }, { protocol: "TCP", port: KUBE_DNS.port }] },
+      { ports: [{ protocol: "TCP", port: 443 }] },
+    ],
+  };
+}
+
+/**
  * Allow traffic between the pods of one tenant, both directions. With no `namespaces` the peer is `podSelector: {}`
  * (every pod of the policy's own namespace); with `namespaces` (a tenant spanning several namespaces) the peer
  * selects exactly those namespaces by `kubernetes.io/metadata.name` — never `namespaceSelector: {}` (NP-002).

@@ -141,7 +141,7 @@ describe("the committed StackReference outputs cannot drift from the AWS stack",
     for (const key of PLATFORM_OUTPUTS_READ) expect(exported[key]).toBeDefined();
     // Values the AWS program computes from config (not cloud-assigned ids) must match exactly.
     for (const key of ["environment", "region", "clusterName", "pools", "corednsVersion", "policyConfig", "podEgress"] as const) expect(committed[key]).toEqual(exported[key]);
-    const literal = ({ clusterName, addonVersion, containerLogs, cpuThresholdPercent, memoryThresholdPercent }: Record<string, unknown>) => ({ clusterName, addonVersion, containerLogs, cpuThresholdPercent, memoryThresholdPercent });
+    const literal = ({ clusterName, addonVersion, containerLogs, cpuThresholdPercent, memoryThresholdPercent, guardDutyAgent }: Record<string, unknown>) => ({ clusterName, addonVersion, containerLogs, cpuThresholdPercent, memoryThresholdPercent, guardDutyAgent });
     expect(literal(committed.observability as Record<string, unknown>)).toEqual(literal(exported.observability as Record<string, unknown>));
     const azs = (v: unknown) => (v as { availabilityZone: string; cidr: string }[]).map((s) => `${s.availabilityZone} ${s.cidr}`);
     expect(azs(committed.podSubnets)).toEqual(azs(exported.podSubnets));

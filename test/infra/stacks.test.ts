@@ -164,6 +164,7 @@ describe("bootstrap order", () => {
             serviceAccountRoleArn: "arn:aws:iam::333333333333:role/hc-prod-cloudwatch-agent",
             containerLogs: false,
             topicArn: "arn:aws:sns:eu-west-1:333333333333:hc-prod-alerts",
+            guardDutyAgent: { clusterName: "hc-prod", addonVersion: "v1.12.1-eksbuild.2" },
           },
         },
         (ctx) => {
@@ -174,21 +175,33 @@ describe("bootstrap order", () => {
     });
     expect(ofType(resources, "kubernetes:crd.k8s.amazonaws.com/v1alpha1:ENIConfig")).toHaveLength(2);
     const addons = ofType(resources, "aws:eks/addon:Addon");
-    expect(addons.map((a) => a.inputs.addonName).sort()).toEqual(["amazon-cloudwatch-observability", "coredns"]);
-    // B3: the observability add-on (non-host-network operator pod) waits for the ENIConfigs, like CoreDNS.
+    expect(addons.map((a) => a.inputs.addonName).sort()).toEqual(["amazon-cloudwatch-observability", "aws-guardduty-agent", "coredns"]);
+    // B3: the observability add-on (non-host-network operator pod) and the GuardDuty agent (DaemonSet on pod
+    // IPs, ORD-002) wait for the ENIConfigs, like CoreDNS.
     const networking = ofType(resources, "hardened-cluster:network:PodNetworking")[0];
     for (const addon of addons) expect(dependsOnComponent(resources, resources.find((r) => r.urn === addon.parent)!, networking)).toBe(true);
     // W5: CoreDNS's strict-mode NetworkPolicy exists before CoreDNS.
     const coredns = addons.find((a) => a.inputs.addonName === "coredns")!;
-    const [policy] = ofType(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy");
+    const policies = ofType(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy");
+    const policy = policies.find((p) => p.inputs.metadata.name === "coredns-strict-mode")!;
     expect(policy.inputs.metadata).toMatchObject({ name: "coredns-strict-mode", namespace: "kube-system" });
     expect(coredns.dependencies).toContain(policy.urn);
-    expect(seen).toHaveLength(5);
+    // W5: the observability operator's and the GuardDuty agent's namespaces get their policy before the add-ons.
+    const system = ofType(resources, "hardened-cluster:cluster:SystemNetworkPolicies")[0];
+    for (const [addonName, namespace] of [["amazon-cloudwatch-observability", "amazon-cloudwatch"], ["aws-guardduty-agent", "amazon-guardduty"]]) {
+      const agentPolicy = policies.find((p) => p.inputs.metadata.namespace === namespace)!;
+      expect(agentPolicy.parent).toBe(system.urn);
+      expect(agentPolicy.inputs.spec.egress).toContainEqual({ ports: [{ protocol: "TCP", port: 443 }] });
+      const addon = addons.find((a) => a.inputs.addonName === addonName)!;
+      expect(dependsOnComponent(resources, resources.find((r) => r.urn === addon.parent)!, system)).toBe(true);
+    }
+    expect(seen).toHaveLength(6);
   });
 
-  test.each(["staging", "prod"] as const)("split layout (%s): the AWS stack creates no observability add-on (B3) and exports its spec instead", async (stack) => {
+  test.each(["staging", "prod"] as const)("split layout (%s): the AWS stack creates no observability or GuardDuty agent add-on (B3) and exports their spec instead", async (stack) => {
     const { resources, outputs } = await stackRun(stack);
     expect(ofType(resources, "aws:eks/addon:Addon").map((a) => a.inputs.addonName)).not.toContain("amazon-cloudwatch-observability");
+    expect(ofType(resources, "aws:eks/addon:Addon").map((a) => a.inputs.addonName)).not.toContain("aws-guardduty-agent");
     const spec = (await resolved(outputs.observability)) as Record<string, unknown>;
     const config = parsePlatformConfig(loadStackConfig(stack));
     expect(spec).toMatchObject({ clusterName: config.clusterName, addonVersion: config.detection.observabilityAddonVersion, containerLogs: false });

@@ -14,7 +14,7 @@ import { parsePlatformConfig, type PlatformConfig } from "../../infra/config";
 import { packConfigFor } from "../../infra/policy-config";
 import { normaliseProtocol, rowsFor } from "../../policy-pack/baseline/ports";
 import { PSA_LABELS, LABELS } from "../../policy-pack/baseline/labels";
-import { DEFAULT_SERVICE_ACCOUNT, KUBE_DNS, REQUIRED_QUOTA_KEYS, TENANT_POLICY_NAMES, TENANT_ROLES, tenantRoleName } from "../../policy-pack/baseline/tenancy";
+import { ADDON_AGENT_NAMESPACES, DEFAULT_SERVICE_ACCOUNT, KUBE_DNS, REQUIRED_QUOTA_KEYS, TENANT_POLICY_NAMES, TENANT_ROLES, tenantRoleName } from "../../policy-pack/baseline/tenancy";
 import { exemptionKey } from "../../policy-pack/core/exemptions";
 import { judge } from "../infra/fixtures";
 import { runPlatform } from "../infra/stack-config";
@@ -62,7 +62,9 @@ function missingGuards(resources: readonly RecordedResource[], config: PlatformC
   }
   const problems: string[] = [];
   const tenantNamespaces = config.tenants.flatMap((t) => t.namespaces);
-  const namespaces = resources.filter((r) => r.type === K8S.namespace);
+  // The platform's own add-on namespaces (strict-mode policies, SystemNetworkPolicies) are not tenants.
+  const platformNamespaces: string[] = Object.values(ADDON_AGENT_NAMESPACES).map((a) => a.namespace);
+  const namespaces = resources.filter((r) => r.type === K8S.namespace && !platformNamespaces.includes(r.inputs.metadata?.name));
   if (namespaces.length !== tenantNamespaces.length) problems.push(`expected ${tenantNamespaces.length} Namespaces, got ${namespaces.length}`);
   for (const t of config.tenants) {
     const level = t.podSecurity?.level ?? "restricted";

@@ -1,6 +1,7 @@
 import { quietGet, UNKNOWN } from "../../core/fields";
 import { stackRule, type StackResource } from "../../core/rule";
 import { cannotVerify } from "../../core/unknowns";
+import { customNetworking, ENICONFIG } from "../ordering/custom-networking";
 
 const DETECTOR = "aws:guardduty/detector:Detector";
 const FEATURE = "aws:guardduty/detectorFeature:DetectorFeature";
@@ -29,12 +30,15 @@ function featureState(f: StackResource): FeatureState | typeof UNKNOWN {
 /**
  * GD-001: with config requireGuardDuty, a detector with EKS audit-log and EKS runtime monitoring enabled.
  * Stacks that have neither a cluster nor a detector are not judged (the cluster's own stack is).
+ * Manual agent management in a stack that cannot host the agent (VPC CNI custom networking on, no ENIConfig
+ * here: ORD-002 rejects a pod-IP add-on in such a stack) is advisory: the agent is installed by the stack that
+ * creates the ENIConfigs (the split layout's in-cluster stack), which this stack's preview cannot see.
  */
 export const gd001 = stackRule({
   id: "GD-001",
   name: "guardduty-eks-protection",
   description:
-    "When config requireGuardDuty is true, the stack must have a GuardDuty detector with EKS_AUDIT_LOGS and EKS_RUNTIME_MONITORING (or RUNTIME_MONITORING with EKS_ADDON_MANAGEMENT, or RUNTIME_MONITORING plus the aws-guardduty-agent EKS add-on managed by the stack) enabled.",
+    "When config requireGuardDuty is true, the stack must have a GuardDuty detector with EKS_AUDIT_LOGS and EKS_RUNTIME_MONITORING (or RUNTIME_MONITORING with EKS_ADDON_MANAGEMENT, or RUNTIME_MONITORING plus the aws-guardduty-agent EKS add-on managed by the stack) enabled. A stack with custom networking on and no ENIConfig cannot host the agent (ORD-002): there the missing add-on is advisory (installed by the stack that creates the ENIConfigs).",
   enforcementLevel: "mandatory",
   severity: "high",
   groups: ["detection", "aws"],
@@ -42,7 +46,7 @@ export const gd001 = stackRule({
   upstream: "@pulumi/aws guardduty.Detector, guardduty.DetectorFeature",
   remediation:
     'Create aws.guardduty.Detector {enable: true} and DetectorFeatures {detectorId: detector.id, name: "EKS_AUDIT_LOGS", status: "ENABLED"} and {name: "RUNTIME_MONITORING", status: "ENABLED", additionalConfigurations: [{name: "EKS_ADDON_MANAGEMENT", status: "ENABLED"}]}.',
-  resourceTypes: [DETECTOR, FEATURE, ADDON],
+  resourceTypes: [DETECTOR, FEATURE, ADDON, ENICONFIG],
   check(resources, report, config) {
     if (!config.requireGuardDuty) return;
     const detectors = resources.filter((r) => r.type === DETECTOR);
@@ -58,6 +62,10 @@ export const gd001 = stackRule({
     const addonNames = resources.filter((r) => r.type === ADDON).map((r) => quietGet(r.props, "addonName"));
     const agentInstalled = addonNames.includes(AGENT_ADDON);
     const agentUnknown = !agentInstalled && addonNames.includes(UNKNOWN);
+    // Split layout: custom networking on and no ENIConfig here, so the agent (pod IPs) must live in the stack
+    // that creates the ENIConfigs; ORD-002 would reject it in this one.
+    const network = agentInstalled || agentUnknown ? undefined : customNetworking(resources);
+    const agentElsewhere = network?.kind === "on" && !resources.some((r) => r.type === ENICONFIG) ? network.by : undefined;
     for (const d of detectors) {
       const enable = quietGet(d.props, "enable");
       if (enable === UNKNOWN) report({ urn: d.urn, ...cannotVerify("enable") });
@@ -91,6 +99,16 @@ export const gd001 = stackRule({
           message: `detector ${d.name} has no DetectorFeature EKS_AUDIT_LOGS with status ENABLED (joined through detectorId)`,
           remediation: 'Add aws.guardduty.DetectorFeature {detectorId: detector.id, name: "EKS_AUDIT_LOGS", status: "ENABLED"}.',
         });
+      }
+      const manualAgent = features.some((f) => f.name === "RUNTIME_MONITORING" && f.enabled && !f.addonManagement);
+      if (!runtime && manualAgent && agentElsewhere !== undefined) {
+        report({
+          urn: d.urn,
+          advisory: true,
+          message: `detector ${d.name} has RUNTIME_MONITORING with manual agent management and no aws-guardduty-agent EKS add-on in this stack, which cannot host it (custom networking is on: ${agentElsewhere}; no ENIConfig here): the agent is expected from the stack that creates the ENIConfigs`,
+          remediation: "Create the aws-guardduty-agent add-on (components/detection GuardDutyAgent) in the stack that creates the ENIConfigs, after them, and verify it there.",
+        });
+        continue;
       }
       if (!runtime) {
         report({

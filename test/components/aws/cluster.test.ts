@@ -46,14 +46,15 @@ describe.each(["dev", "staging", "prod"] as const)("Cluster in the %s stack", (s
     const { resources, outputs } = await stackRun(stack);
     const addons = ofType(resources, "aws:eks/addon:Addon");
     const guardDuty = ofType(resources, "aws:guardduty/detectorFeature:DetectorFeature").length > 0;
-    // CoreDNS and the observability add-on need pod IPs (ENIConfigs): in the split layout the in-cluster stack creates them (B3).
+    // CoreDNS, the observability and GuardDuty agent add-ons need pod IPs (ENIConfigs): in the split layout the in-cluster stack creates them (B3).
     const expected = [
       "eks-pod-identity-agent",
       "kube-proxy",
       "vpc-cni",
       ...(outputs.inClusterLayer === "same-stack" ? ["amazon-cloudwatch-observability", "coredns"] : []),
-      // R2: with GuardDuty on, the platform installs the security agent itself.
-      ...(guardDuty ? ["aws-guardduty-agent"] : []),
+      // R2: with GuardDuty on, the platform installs the security agent itself; it needs pod IPs too, so in the
+      // split layout the in-cluster stack creates it after the ENIConfigs (ORD-002).
+      ...(guardDuty && outputs.inClusterLayer === "same-stack" ? ["aws-guardduty-agent"] : []),
     ].sort();
     expect(addons.map((a) => a.inputs.addonName).sort()).toEqual(expected);
     for (const a of addons) expect(a.inputs.addonVersion).toMatch(/^v\d+\.\d+\.\d+/);

@@ -5,6 +5,7 @@ import { AuditAlarms } from "../../../components/detection/audit-alarms";
 import { AUDIT_SIGNALS } from "../../../components/detection/audit-signals";
 import { ResourceExhaustionAlarms } from "../../../components/detection/resource-alarms";
 import { RuntimeDetection } from "../../../components/detection/runtime-detection";
+import { GuardDutyAgent } from "../../../components/detection/guardduty-agent";
 import { constructUnderMocks } from "../../support/rejects";
 
 const ACCOUNT = "123456789012";
@@ -41,6 +42,7 @@ describe("detection components under mocks", () => {
     expect(rs.filter((r) => r.type.startsWith("hardened-cluster:detection:")).map((r) => r.type).sort()).toEqual([
       "hardened-cluster:detection:AlertTopic",
       "hardened-cluster:detection:AuditAlarms",
+      "hardened-cluster:detection:GuardDutyAgent",
       "hardened-cluster:detection:ResourceExhaustionAlarms",
       "hardened-cluster:detection:RuntimeDetection",
     ]);
@@ -219,6 +221,9 @@ describe("bad args fail before any resource registers", () => {
     ["RuntimeDetection detectorId", () => new RuntimeDetection("g", { topicArn, detectorId: "abc", agent: AGENT }), /args\.detectorId/],
     ["RuntimeDetection agent version", () => new RuntimeDetection("g", { topicArn, agent: { clusterName: "c", addonVersion: "latest" } }), /args\.agent\.addonVersion/],
     ["RuntimeDetection rule prefix", () => new RuntimeDetection("g", { topicArn, agent: AGENT, ruleNamePrefix: "bad name" }), /args\.ruleNamePrefix/],
+    ["RuntimeDetection agent without cluster", () => new RuntimeDetection("g", { topicArn, agent: { addonVersion: "v1.12.1-eksbuild.2" } as never }), /RuntimeDetection "g": args\.agent\.clusterName/],
+    ["GuardDutyAgent version", () => new GuardDutyAgent("a", { clusterName: "c", addonVersion: "latest" }), /GuardDutyAgent "a": args\.addonVersion/],
+    ["GuardDutyAgent cluster", () => new GuardDutyAgent("a", { addonVersion: "v1.12.1-eksbuild.2" } as never), /GuardDutyAgent "a": args\.clusterName/],
   ])("%s", async (_label, make, message) => {
     const { error, registered } = await constructUnderMocks(make);
     expect(String(error)).toMatch(message);

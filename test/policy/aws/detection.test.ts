@@ -1,5 +1,5 @@
 import { resource } from "../../support/rules";
-import { mandatory, runCases, type RuleCase } from "./cases";
+import { advisory, mandatory, runCases, type RuleCase } from "./cases";
 
 const DETECTOR = "aws:guardduty/detector:Detector";
 const FEATURE = "aws:guardduty/detectorFeature:DetectorFeature";
@@ -8,6 +8,9 @@ const feature = (d: ReturnType<typeof detector>, name: string, extra: Record<str
   resource(FEATURE, name.toLowerCase(), { detectorId: "unknown", name, status: "ENABLED", ...extra }, { propertyDependencies: { detectorId: [d.urn] } });
 const on = { requireGuardDuty: true };
 const d = detector();
+const manualRuntime = (det: ReturnType<typeof detector>) => feature(det, "RUNTIME_MONITORING", { additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "DISABLED" }] });
+const customCni = resource("aws:eks/addon:Addon", "cni", { addonName: "vpc-cni", clusterName: "c", configurationValues: JSON.stringify({ env: { AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: "true" } }) });
+const eniConfig = resource("kubernetes:crd.k8s.amazonaws.com/v1alpha1:ENIConfig", "eu-west-1a", { metadata: { name: "eu-west-1a" }, spec: { subnet: "subnet-a", securityGroups: ["sg-pods"] } });
 
 const cases: RuleCase[] = [
   { title: "GD-001 ✔ not required", rule: "GD-001", target: [], expect: null },
@@ -35,6 +38,27 @@ const cases: RuleCase[] = [
     target: [d, feature(d, "EKS_AUDIT_LOGS"), feature(d, "RUNTIME_MONITORING", { additionalConfigurations: [{ name: "EKS_ADDON_MANAGEMENT", status: "DISABLED" }] }), resource("aws:eks/addon:Addon", "cni", { addonName: "vpc-cni", clusterName: "c" })],
     config: on,
     expect: mandatory("aws-guardduty-agent", 1),
+  },
+  {
+    title: "GD-001 ~ split layout: custom networking on and no ENIConfig here, so the agent comes from the stack that creates them (advisory)",
+    rule: "GD-001",
+    target: [d, feature(d, "EKS_AUDIT_LOGS"), manualRuntime(d), customCni],
+    config: on,
+    expect: advisory("stack that creates the ENIConfigs", 1),
+  },
+  {
+    title: "GD-001 ✘ custom networking on, ENIConfigs in this stack, no agent add-on (the stack could host it)",
+    rule: "GD-001",
+    target: [d, feature(d, "EKS_AUDIT_LOGS"), manualRuntime(d), customCni, eniConfig],
+    config: on,
+    expect: mandatory("aws-guardduty-agent", 1),
+  },
+  {
+    title: "GD-001 ✘ split layout does not excuse missing audit logs",
+    rule: "GD-001",
+    target: [d, manualRuntime(d), customCni],
+    config: on,
+    expect: mandatory("EKS_AUDIT_LOGS"),
   },
   { title: "GD-001 ✘ audit logs disabled", rule: "GD-001", target: [d, feature(d, "EKS_AUDIT_LOGS", { status: "DISABLED" }), feature(d, "EKS_RUNTIME_MONITORING")], config: on, expect: mandatory("EKS_AUDIT_LOGS", 1) },
   { title: "GD-001 ✘ detector disabled", rule: "GD-001", target: [detector({ enable: false })], config: on, expect: mandatory("enable") },
