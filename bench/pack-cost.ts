@@ -13,6 +13,7 @@ import { LABELS, PSA_LABELS } from "../policy-pack/baseline/labels";
 import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../policy-pack/baseline/pss";
 import { RULES } from "../policy-pack/registry";
 import { childCpuMs, median, msSince } from "./timing";
+import { recorded } from "../test/support/recorded";
 
 /** Folder of the no-op pack. */
 export const NOOP_PACK_DIR = path.join(__dirname, "noop-pack");
@@ -31,20 +32,7 @@ const NAMESPACE = "team-bench";
 
 /** One recorded custom resource, as the mock recorder would hold it. */
 function resource(type: string, name: string, inputs: Record<string, any>): RecordedResource {
-  return {
-    urn: `urn:pulumi:bench::pack-cost::${type}::${name}`,
-    type,
-    name,
-    custom: true,
-    parent: null,
-    inputs,
-    outputs: inputs,
-    protect: false,
-    retainOnDelete: false,
-    dependencies: [],
-    propertyDependencies: {},
-    provider: null,
-  };
+  return recorded(type, name, inputs, { urn: `urn:pulumi:bench::pack-cost::${type}::${name}` });
 }
 
 /** `count` pods that follow the restricted profile (plus their namespace), each with a distinct name. */

@@ -40,16 +40,20 @@ function checkProperties(file: string, where: string, value: unknown): Partial<P
   return value as Partial<PackConfig>;
 }
 
-/** Read and validate a `--policy-config` file against the rules (unknown policies and keys are bad input). */
-export function loadPolicyConfig(file: string | undefined, rules: readonly Rule[]): PolicyConfigFile {
-  if (!file) return { shared: {}, policies: {} };
-  let raw: unknown;
+/** The parsed JSON of a `--policy-config` file; unreadable or malformed is bad input naming the file. */
+function readPolicyConfigJson(file: string): unknown {
   try {
-    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+    return JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(`--policy-config ${file}: ${code ? `cannot read (${code}): check the path` : `malformed JSON (${(error as Error).message}): fix the file`}`);
   }
+}
+
+/** Read and validate a `--policy-config` file against the rules (unknown policies and keys are bad input). */
+export function loadPolicyConfig(file: string | undefined, rules: readonly Rule[]): PolicyConfigFile {
+  if (!file) return { shared: {}, policies: {} };
+  const raw = readPolicyConfigJson(file);
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new InputError(`--policy-config ${file}: must be a JSON object keyed by policy name, 'all' or 'shared'`);
   const out: { all?: Level; shared: Partial<PackConfig>; policies: PolicyConfigFile["policies"] } = { shared: {}, policies: {} };
   for (const [key, value] of Object.entries(raw)) {
@@ -95,13 +99,7 @@ function checkAgainstSchema(file: string, where: string, value: unknown, schema:
  */
 export function loadPolicyConfigFor(file: string | undefined, policies: readonly DeclaredPolicy[]): PolicyConfigFile {
   if (!file) return { shared: {}, policies: {} };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`--policy-config ${file}: ${code ? `cannot read (${code}): check the path` : `malformed JSON (${(error as Error).message}): fix the file`}`);
-  }
+  const raw = readPolicyConfigJson(file);
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new InputError(`--policy-config ${file}: must be a JSON object keyed by policy name or 'all'`);
   const out: { all?: Level; shared: PolicyConfigFile["shared"]; policies: PolicyConfigFile["policies"] } = { shared: {}, policies: {} };
   for (const [key, value] of Object.entries(raw)) {

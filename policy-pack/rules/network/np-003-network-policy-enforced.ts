@@ -1,3 +1,4 @@
+import { addonConfiguration } from "../../core/addon-config";
 import { stackRule, type StackResource } from "../../core/rule";
 import { NAMESPACE_TYPE, findTenants, ownedTenants } from "../../core/tenants";
 import { cannotVerify, readMaybeUnknown } from "../../core/unknowns";
@@ -8,15 +9,7 @@ const ADDON_TYPE = "aws:eks/addon:Addon";
 
 /** True when `configurationValues` (JSON text or object) sets `enableNetworkPolicy` to `"true"`. */
 export function enablesNetworkPolicy(configurationValues: unknown): boolean {
-  let values: unknown = configurationValues;
-  if (typeof values === "string") {
-    try {
-      values = JSON.parse(values);
-    } catch {
-      return false;
-    }
-  }
-  return typeof values === "object" && values !== null && (values as Record<string, unknown>).enableNetworkPolicy === "true";
+  return addonConfiguration(configurationValues)?.enableNetworkPolicy === "true";
 }
 
 /** NP-003: NetworkPolicies are enforced: the vpc-cni add-on has network policy on, or another enforcing CNI is named. */

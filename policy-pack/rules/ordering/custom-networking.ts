@@ -4,6 +4,7 @@
  */
 import { quietGet, UNKNOWN } from "../../core/fields";
 import type { StackResource } from "../../core/rule";
+import { addonConfiguration } from "../../core/addon-config";
 
 /** Token of an ENIConfig custom resource. */
 export const ENICONFIG = "kubernetes:crd.k8s.amazonaws.com/v1alpha1:ENIConfig";
@@ -26,15 +27,7 @@ export const CUSTOM_NETWORKING_DOCS = "https://docs.aws.amazon.com/eks/latest/us
 
 /** True when a vpc-cni `configurationValues` (JSON text or object) sets AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG to "true". */
 export function enablesCustomNetworking(configurationValues: unknown): boolean {
-  let values: unknown = configurationValues;
-  if (typeof values === "string") {
-    try {
-      values = JSON.parse(values);
-    } catch {
-      return false;
-    }
-  }
-  const env = (values as { env?: Record<string, unknown> } | null)?.env;
+  const env = addonConfiguration(configurationValues)?.env as Record<string, unknown> | null | undefined;
   return env !== undefined && env !== null && String(env.AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG).toLowerCase() === "true";
 }
 
