@@ -71,6 +71,7 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewReport
     return {
       stack: stack.stack,
       project: project.name,
+      program: { dir: project.dir, main: project.main },
       resources,
       violations,
       exemptions,

@@ -56,6 +56,37 @@ export interface RecordedResource {
   readonly remote?: boolean;
   /** Package version the SDK asked for (selects the default provider). */
   readonly version?: string;
+  /**
+   * Where the program declared the resource (`file:` URI, 1-based line), from the source position the SDK
+   * sends with the registration; when that is inside `node_modules` (a packaged component), the first frame
+   * of the registration's stack trace outside `node_modules`. Children expanded offline take their
+   * component's position. Null when the SDK sent none, and for the root stack (the language host registers it).
+   */
+  readonly sourcePosition?: SourcePosition | null;
+}
+
+/** A position in the program's sources: a `file:` URI and a 1-based line. */
+export interface SourcePosition {
+  readonly uri: string;
+  readonly line: number;
+}
+
+function positionOf(pos: any): SourcePosition | null {
+  const uri: unknown = pos?.getUri?.();
+  const line: unknown = pos?.getLine?.();
+  return typeof uri === "string" && uri !== "" && typeof line === "number" && line > 0 ? { uri, line } : null;
+}
+
+/** The registration's source position, preferring the first frame outside `node_modules` (see {@link RecordedResource.sourcePosition}). */
+function sourcePositionOf(req: any): SourcePosition | null {
+  const direct = positionOf(req.getSourceposition?.());
+  if (direct && !direct.uri.includes("/node_modules/")) return direct;
+  const frames = (req.getStacktrace?.()?.getFramesList?.() ?? []) as any[];
+  for (const frame of frames) {
+    const pos = positionOf(frame.getPc?.());
+    if (pos && !pos.uri.includes("/node_modules/")) return pos;
+  }
+  return direct;
 }
 
 /** URN of a child, as the engine builds it: the parent's type chain `$`-joined with the child's type. */
@@ -181,6 +212,8 @@ export class RecordingMonitor extends MockMonitor {
       options: optionsOf(req),
       remote: req.getRemote?.() === true,
       version: req.getVersion?.() ?? "",
+      // The root stack is registered by the language host, not declared by the program.
+      sourcePosition: req.getType() === ROOT_STACK_TYPE ? null : sourcePositionOf(req),
     };
     this.recorded.push(record);
     this.byUrn.set(record.urn, record);
@@ -230,6 +263,7 @@ export class RecordingMonitor extends MockMonitor {
         options: { aliases: [], ignoreChanges: [], additionalSecretOutputs: [], customTimeouts: { create: "", update: "", delete: "" } },
         remote: false,
         version: component.version,
+        sourcePosition: component.sourcePosition ?? null,
       };
       this.recorded.push(record);
       this.byUrn.set(urn, record);

@@ -6,6 +6,8 @@ import type { UnverifiedEntry } from "./unverified";
 export interface PreviewReport {
   readonly stack: string;
   readonly project: string;
+  /** The program that ran: its folder (holding `Pulumi.yaml`) and absolute entry module. */
+  readonly program?: { readonly dir: string; readonly main: string };
   readonly resources: readonly RecordedResource[];
   readonly violations: readonly Violation[];
   readonly exemptions: readonly AppliedExemption[];

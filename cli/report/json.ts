@@ -2,7 +2,8 @@ import type { PreviewReport, ScanReport } from "./model";
 
 /**
  * `preview --json` (design.md "JSON shapes"), plus `project`, the `exemptions` list and, per resource,
- * `dependsOn`, `propertyDependencies` and `provider` (issue 15.3), and the `unverified` list (issue 16.1).
+ * `dependsOn`, `propertyDependencies` and `provider` (issue 15.3), the `unverified` list (issue 16.1) and
+ * per resource its `sourcePosition` (`{uri, line}`, issue 18.1).
  */
 export function previewJson(report: PreviewReport): string {
   return JSON.stringify(
@@ -22,6 +23,8 @@ export function previewJson(report: PreviewReport): string {
         dependsOn: r.dependencies,
         propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).filter(([, urns]) => urns.length > 0)),
         provider: r.providerResource?.urn ?? (r.provider ? r.provider.split("::").slice(0, -1).join("::") : null),
+        // Where the program declared it (issue 18.1): `file:` URI and 1-based line, or null.
+        sourcePosition: r.sourcePosition ? { uri: r.sourcePosition.uri, line: r.sourcePosition.line } : null,
       })),
       violations: report.violations.map((v) => ({ rule: v.rule, name: v.name, level: v.level, urn: v.urn, message: v.message, remediation: v.remediation })),
       exemptions: report.exemptions,

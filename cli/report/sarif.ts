@@ -1,6 +1,8 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Rule } from "../../policy-pack/core/rule";
+import { RULE_FAMILIES } from "../../policy-pack/registry";
 import type { PreviewReport, ScanReport } from "./model";
 
 type SarifLevel = "error" | "warning";
@@ -18,14 +20,42 @@ function sentence(text: string): string {
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
-/** Version and (when package.json names one) homepage of the tool, for `tool.driver`. */
-function toolInfo(): { version: string; informationUri?: string } {
+/** Where the project lives when package.json names no homepage. */
+const DEFAULT_HOMEPAGE = "https://github.com/example-org/hardened-cluster";
+
+/** The package's homepage (`homepage`, or the `repository` URL), without a trailing `#readme` or `.git`. */
+function homepage(): string {
   try {
-    const pkg = require("../../package.json") as { version?: string; homepage?: string };
-    return { version: String(pkg.version ?? "0.0.0"), ...(pkg.homepage ? { informationUri: pkg.homepage } : {}) };
+    const pkg = require("../../package.json") as { homepage?: string; repository?: string | { url?: string } };
+    const repo = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url;
+    const url = pkg.homepage ?? repo;
+    if (url) return url.replace(/^git\+/, "").replace(/#.*$/, "").replace(/\.git$/, "");
   } catch {
-    return { version: "0.0.0" };
+    // fall through
   }
+  return DEFAULT_HOMEPAGE;
+}
+
+/** Version and homepage of the tool, for `tool.driver` (GitHub code scanning shows both). */
+function toolInfo(): { version: string; informationUri: string } {
+  let version = "0.0.0";
+  try {
+    version = String((require("../../package.json") as { version?: string }).version ?? version);
+  } catch {
+    // keep 0.0.0
+  }
+  return { version, informationUri: homepage() };
+}
+
+/** The rules catalog section of each rule (`docs/rules.md#<family>-<count>`, as GitHub slugs `## <family> (<count>)`). */
+let catalogAnchors: Map<string, string> | undefined;
+function catalogUri(rule: Rule): string {
+  if (!catalogAnchors) {
+    catalogAnchors = new Map();
+    for (const [family, rules] of Object.entries(RULE_FAMILIES)) for (const r of rules) catalogAnchors.set(r.id, `${family}-${rules.length}`);
+  }
+  const anchor = catalogAnchors.get(rule.id);
+  return `${homepage()}/blob/main/docs/rules.md${anchor ? `#${anchor}` : ""}`;
 }
 
 /** SARIF `reportingDescriptor` of a rule: ids, descriptions, help with remediation, tags, default level. */
@@ -37,7 +67,8 @@ export function sarifRule(rule: Rule): Record<string, unknown> {
     shortDescription: { text: sentence(rule.description) },
     fullDescription: { text: `${sentence(rule.description)}${rule.seed.length > 0 ? ` Seed guidance: ${rule.seed.join(", ")}.` : ""}` },
     help: { text: helpText, markdown: `${sentence(rule.description)}\n\n**Fix:** ${sentence(rule.remediation)}` },
-    ...(rule.upstream && /^https?:\/\//.test(rule.upstream) ? { helpUri: rule.upstream } : {}),
+    // The upstream reference when it is a URL, else the rule's section of the rules catalog.
+    helpUri: rule.upstream && /^https?:\/\/\S+$/.test(rule.upstream) ? rule.upstream : catalogUri(rule),
     defaultConfiguration: { level: rule.enforcementLevel === "mandatory" ? "error" : "warning" },
     properties: { tags: ["security", ...rule.groups], severity: rule.severity },
   };
@@ -71,23 +102,67 @@ function sarifLog(rules: readonly Rule[], inputs: readonly SarifResultInput[], e
 }
 
 /**
- * SARIF 2.1.0 for a preview: each result is located by a logical location (the resource URN); each
- * UNVERIFIED entry is a warning-level tool execution notification (the analysis did not cover it).
+ * Folder the URIs of a preview's SARIF are relative to (`%SRCROOT%`): the git work tree holding the program
+ * (the nearest folder up with a `.git` folder or file, as GitHub code scanning resolves paths from the
+ * repository root), else the program folder.
+ */
+export function sourceRoot(programDir: string): string {
+  const start = path.resolve(programDir);
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, ".git"))) return dir;
+    if (path.dirname(dir) === dir) return start;
+  }
+}
+
+function posixRelative(root: string, file: string): string | undefined {
+  const rel = path.relative(root, file);
+  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).map(encodeURIComponent).join("/");
+}
+
+/**
+ * The physical location of a resource: the file and line where the program declared it (its recorded
+ * source position), or the program's main file at line 1 when it has none or it lies outside the root.
+ */
+function declaredAt(position: { uri: string; line: number } | null | undefined, main: string, root: string): Record<string, unknown> {
+  let file: string | undefined;
+  try {
+    file = position ? fileURLToPath(position.uri) : undefined;
+  } catch {
+    file = undefined;
+  }
+  const rel = file && fs.existsSync(file) ? posixRelative(root, file) : undefined;
+  const [uri, line] = rel && position ? [rel, position.line] : [posixRelative(root, main) ?? path.basename(main), 1];
+  return { artifactLocation: { uri, uriBaseId: "%SRCROOT%" }, region: { startLine: line } };
+}
+
+/**
+ * SARIF 2.1.0 for a preview: each result is located where the program declared the resource (physical
+ * location: file relative to the repository root and line; the program's main file at line 1 when the
+ * position is unknown) and by a logical location (the resource URN); each UNVERIFIED entry is a
+ * warning-level tool execution notification (the analysis did not cover it).
  */
 export function previewSarif(report: PreviewReport, rules: readonly Rule[]): string {
+  const root = report.program ? sourceRoot(report.program.dir) : undefined;
+  const byUrn = new Map(report.resources.map((r) => [r.urn, r]));
+  const physical = (urn: string) =>
+    report.program && root ? { physicalLocation: declaredAt(byUrn.get(urn)?.sourcePosition, report.program.main, root) } : {};
   const notifications = report.unverified.map((u) => ({
     level: "warning",
     descriptor: { id: `UNVERIFIED/${u.reason}` },
     message: { text: sentence(`UNVERIFIED: ${u.message}`) },
-    ...(u.urn ? { locations: [{ logicalLocations: [{ fullyQualifiedName: u.urn, name: u.urn.split("::").pop(), kind: "resource" }] }] } : {}),
+    ...(u.urn ? { locations: [{ ...physical(u.urn), logicalLocations: [{ fullyQualifiedName: u.urn, name: u.urn.split("::").pop(), kind: "resource" }] }] } : {}),
   }));
   return sarifLog(
     rules,
     report.violations.map((v) => ({
       ...v,
-      locations: [{ logicalLocations: [{ fullyQualifiedName: v.urn, name: v.urn.split("::").pop(), kind: "resource" }] }],
+      locations: [{ ...physical(v.urn), logicalLocations: [{ fullyQualifiedName: v.urn, name: v.urn.split("::").pop(), kind: "resource" }] }],
     })),
-    notifications.length > 0 ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {},
+    {
+      ...(notifications.length > 0 ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {}),
+      ...(root ? { originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(root).href.replace(/\/?$/, "/") } } } : {}),
+    },
   );
 }
 

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { FIXTURES, runCli } from "./run-cli";
+import { pathToFileURL } from "node:url";
+import { FIXTURES, ROOT, runCli } from "./run-cli";
 
 // Integration tests: they spawn `node bin/hardened-cluster.js` as a user would. Kept few.
 const program = path.join(FIXTURES, "program");
@@ -50,10 +51,24 @@ describe("hardened-cluster preview --program (fixture program, real pack)", () =
     expect(v).toMatchObject({ level: "mandatory", urn: cluster.urn });
     expect(Array.isArray(report.exemptions)).toBe(true);
 
+    // where the program declared the cluster (issue 18.1): the line of `new aws.eks.Cluster(` in index.ts
+    const declared = fs.readFileSync(path.join(program, "index.ts"), "utf8").split("\n").findIndex((l) => l.includes("new aws.eks.Cluster(")) + 1;
+    expect(cluster.sourcePosition).toEqual({ uri: pathToFileURL(path.join(program, "index.ts")).href, line: declared });
+    expect(report.resources.find((r: any) => r.type === "pulumi:pulumi:Stack").sourcePosition).toBeNull();
+
     const log = JSON.parse(fs.readFileSync(sarif, "utf8"));
     const result = log.runs[0].results.find((r: any) => r.ruleId === "EKS-001");
     expect(result.level).toBe("error");
     expect(result.locations[0].logicalLocations[0]).toMatchObject({ fullyQualifiedName: cluster.urn, kind: "resource" });
+    // GitHub code scanning needs a physical location relative to the repository root
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "test/cli/fixtures/program/index.ts", uriBaseId: "%SRCROOT%" },
+      region: { startLine: declared },
+    });
+    expect(log.runs[0].originalUriBaseIds["%SRCROOT%"].uri).toBe(pathToFileURL(ROOT).href.replace(/\/?$/, "/"));
+    for (const r of log.runs[0].results) expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe("test/cli/fixtures/program/index.ts");
+    expect(log.runs[0].tool.driver).toMatchObject({ version: expect.stringMatching(/^\d+\.\d+\.\d+/), informationUri: expect.stringMatching(/^https:\/\//) });
+    for (const rule of log.runs[0].tool.driver.rules) expect(rule.helpUri).toMatch(/^https?:\/\/\S+$/);
 
     const markdown = fs.readFileSync(md, "utf8");
     expect(markdown).toMatch(/\| EKS-001 \| eks-private-endpoint-enabled \| mandatory \| 1 \|/);
