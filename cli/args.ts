@@ -40,7 +40,7 @@ export type CliArgs = PreviewArgs | ScanArgs | { readonly command: "help"; reado
 
 /** Usage text printed by `--help`. */
 export const USAGE = `Usage:
-  hardened-cluster preview [--program DIR] [--stack dev|staging|prod|<file>] [--json FILE] [--sarif FILE]
+  hardened-cluster preview [--program DIR] [--stack NAME|ORG/PROJECT/NAME|FILE] [--json FILE] [--sarif FILE]
                            [--markdown FILE] [--policy-config FILE] [--policy-pack DIR] [--allow-unverified]
                            [--timeout SECONDS] [--quiet]
   hardened-cluster scan [--only GROUP[,GROUP]] [--format text|json|sarif] [--output FILE] [--exclude GLOB]...
@@ -51,8 +51,12 @@ preview  runs a Pulumi TypeScript program offline under mocks with a stack's con
 scan     judges Kubernetes YAML (files, folders, multi-document, List kinds, '-' for stdin) with the same rules.
 
 Options:
-  --program DIR         program whose Pulumi.yaml is in DIR (default: this project, main infra/index.ts)
-  --stack NAME|FILE     stack name looked up in the program's stackConfigDir, or a stack file path
+  --program DIR         program whose Pulumi.yaml is in DIR (default: the current directory when it holds a
+                        Pulumi.yaml, else this project, main infra/index.ts)
+  --stack NAME|FILE     stack name looked up in the program's stackConfigDir (default dev; org/project/NAME and
+                        org/NAME select NAME), or a stack file path (*.yaml)
+  --sarif FILE          SARIF 2.1.0 for GitHub code scanning: each finding at the file and line that declared
+                        the resource, relative to the git repository root
   --policy-pack DIR     run another CrossGuard pack (its own enforcement levels and config schema)
   --allow-unverified    exit 0/1 even when some resources could not be judged offline (still listed)
   --timeout SECONDS     end the run with exit 2, naming the pending resources, after SECONDS (default 600)

@@ -6,7 +6,7 @@ import { EXIT, InputError } from "./errors";
 import { DEFAULT_PACK_DIR } from "../engine/pack-process";
 import { loadPolicyConfig, loadPolicyConfigFor, type DeclaredPolicy } from "./policy-config";
 import { REPO_ROOT, runPreview } from "../engine";
-import { defaultPolicyConfigFile, loadProject } from "../engine/project";
+import { defaultPolicyConfigFile, defaultProgramDir, loadProject } from "../engine/project";
 import { previewJson, scanJson } from "./report/json";
 import { previewMarkdown } from "./report/markdown";
 import { previewSarif, scanSarif } from "./report/sarif";
@@ -34,7 +34,9 @@ function writeFile(file: string, text: string): void {
 }
 
 async function preview(args: PreviewArgs, io: Io, startedAt: bigint): Promise<number> {
-  const project = loadProject(args.program ?? REPO_ROOT);
+  // Without --program: the current directory when it holds a Pulumi.yaml, else this project's own program.
+  const program = args.program ?? defaultProgramDir(process.cwd(), REPO_ROOT);
+  const project = loadProject(program);
   // Another pack has its own policies, levels and config schema: our stack pack config does not apply to it.
   const otherPack = args.policyPack !== undefined && path.resolve(args.policyPack) !== DEFAULT_PACK_DIR;
   const policyConfigFile = args.policyConfig ?? (otherPack ? undefined : defaultPolicyConfigFile(project, args.stack));
@@ -60,7 +62,7 @@ async function preview(args: PreviewArgs, io: Io, startedAt: bigint): Promise<nu
       startedAt,
       timeoutMs: args.timeoutSeconds * 1000,
       signal: abort.signal,
-    program: args.program,
+    program,
     stack: args.stack,
     policyConfig,
     packDir: args.policyPack,

@@ -54,9 +54,34 @@ export function loadProject(dir: string): ProgramProject {
   return { dir: absDir, name: y.name, main, stackConfigDir: path.resolve(absDir, (y.stackConfigDir as string | undefined) ?? ".") };
 }
 
-/** Whether `--stack` names a file rather than a stack. */
-function isStackPath(stack: string): boolean {
-  return stack.includes("/") || stack.includes(path.sep) || /\.ya?ml$/i.test(stack);
+/** One stack-name segment (Pulumi's stack, project and organization names). */
+const NAME_SEGMENT = "[A-Za-z0-9_.-]+";
+
+/** What `--stack` selects: a stack file, or a stack by name (optionally qualified as `org/project/stack`). */
+export type StackSelector =
+  | { readonly kind: "file"; readonly file: string }
+  | { readonly kind: "name"; readonly name: string; readonly org?: string; readonly project?: string };
+
+/**
+ * Read `--stack`: a path ending `.yaml`/`.yml`, or naming an existing file, is a stack file; `stack`,
+ * `org/stack` and `org/project/stack` (as `pulumi --stack` takes them) are stack names whose last segment
+ * selects `Pulumi.<stack>.yaml`; anything else with a path separator is a (missing) stack file.
+ */
+export function parseStackSelector(stack: string): StackSelector {
+  if (/\.ya?ml$/i.test(stack)) return { kind: "file", file: path.resolve(stack) };
+  if (stack.includes("/") || stack.includes(path.sep)) {
+    const qualified = new RegExp(`^(${NAME_SEGMENT})/(?:(${NAME_SEGMENT})/)?(${NAME_SEGMENT})$`).exec(stack);
+    if (qualified && !(fs.existsSync(stack) && fs.statSync(stack).isFile())) {
+      return { kind: "name", org: qualified[1], ...(qualified[2] !== undefined ? { project: qualified[2] } : {}), name: qualified[3] };
+    }
+    return { kind: "file", file: path.resolve(stack) };
+  }
+  return { kind: "name", name: stack };
+}
+
+/** Stack name of a stack file (`Pulumi.<stack>.yaml`, else the base name without extension). */
+function stackNameOfFile(file: string): string {
+  return /^Pulumi\.(.+)\.ya?ml$/.exec(path.basename(file))?.[1] ?? path.basename(file).replace(/\.ya?ml$/i, "");
 }
 
 function availableStacks(dir: string): string[] {
@@ -69,26 +94,31 @@ function availableStacks(dir: string): string[] {
 }
 
 /**
- * Find and load the stack file for `--stack` (a stack name looked up in `stackConfigDir`, or a path).
+ * Find and load the stack file for `--stack` (a stack name, optionally `org/project/stack`, looked up in
+ * `stackConfigDir`, or a path; see {@link parseStackSelector}).
  * A program with no stack files at all runs with empty config; an unknown stack name among existing
  * stack files is bad input.
  */
 export function loadStackConfig(project: ProgramProject, stack: string): StackConfig {
   let file: string;
   let name: string;
-  if (isStackPath(stack)) {
-    file = path.resolve(stack);
-    name = /^Pulumi\.(.+)\.ya?ml$/.exec(path.basename(file))?.[1] ?? path.basename(file).replace(/\.ya?ml$/i, "");
+  const selector = parseStackSelector(stack);
+  if (selector.kind === "file") {
+    file = selector.file;
+    name = stackNameOfFile(file);
     if (!fs.existsSync(file)) throw new InputError(`--stack ${stack}: file not found: pass an existing stack file or a stack name`);
   } else {
-    if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new InputError(`--stack '${stack}': not a valid stack name: use letters, digits, '-', '_' or '.'`);
-    name = stack;
-    const candidates = ["yaml", "yml"].map((ext) => path.join(project.stackConfigDir, `Pulumi.${stack}.${ext}`));
+    if (!/^[A-Za-z0-9_.-]+$/.test(selector.name)) throw new InputError(`--stack '${stack}': not a valid stack name: use letters, digits, '-', '_' or '.' (or org/project/stack)`);
+    if (selector.project !== undefined && selector.project !== project.name) {
+      throw new InputError(`--stack ${stack}: project '${selector.project}' does not match the program's project '${project.name}' (Pulumi.yaml name): use ${selector.org}/${project.name}/${selector.name} or just ${selector.name}`);
+    }
+    name = selector.name;
+    const candidates = ["yaml", "yml"].map((ext) => path.join(project.stackConfigDir, `Pulumi.${name}.${ext}`));
     const found = candidates.find((f) => fs.existsSync(f));
     if (!found) {
       const known = availableStacks(project.stackConfigDir);
-      if (known.length === 0) return { stack, file: null, config: {}, secretKeys: [] };
-      throw new InputError(`unknown stack '${stack}': no ${path.relative(process.cwd(), candidates[0]) || candidates[0]}; use one of ${known.join(", ")} or pass a stack file path`);
+      if (known.length === 0) return { stack: name, file: null, config: {}, secretKeys: [] };
+      throw new InputError(`unknown stack '${name}': no ${path.relative(process.cwd(), candidates[0]) || candidates[0]}; use one of ${known.join(", ")} or pass a stack file path`);
     }
     file = found;
   }
@@ -142,9 +172,19 @@ export function toPulumiConfig(project: string, raw: Record<string, unknown>): {
  * config of its stack name beside the file, so `--stack stacks/Pulumi.dev.yaml` and `--stack dev` agree.
  */
 export function defaultPolicyConfigFile(project: ProgramProject, stack: string): string | undefined {
-  const file = isStackPath(stack)
-    ? // A stack file path: the same pack config as its name, beside the stack file.
-      path.join(path.dirname(path.resolve(stack)), `policy-config.${/^Pulumi\.(.+)\.ya?ml$/.exec(path.basename(stack))?.[1] ?? path.basename(stack).replace(/\.ya?ml$/i, "")}.json`)
-    : path.join(project.stackConfigDir, `policy-config.${stack}.json`);
+  const selector = parseStackSelector(stack);
+  const file =
+    selector.kind === "file"
+      ? // A stack file path: the same pack config as its name, beside the stack file.
+        path.join(path.dirname(selector.file), `policy-config.${stackNameOfFile(selector.file)}.json`)
+      : path.join(project.stackConfigDir, `policy-config.${selector.name}.json`);
   return fs.existsSync(file) ? file : undefined;
+}
+
+/**
+ * The program `preview` runs when `--program` is not given: the current directory when it holds a
+ * `Pulumi.yaml` (as `pulumi preview` does), else `fallback` (this project's own program).
+ */
+export function defaultProgramDir(cwd: string, fallback: string): string {
+  return ["Pulumi.yaml", "Pulumi.yml"].some((f) => fs.existsSync(path.join(cwd, f))) ? path.resolve(cwd) : fallback;
 }

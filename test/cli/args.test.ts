@@ -1,5 +1,11 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { parseCommandLine } from "../../cli/args";
 import { InputError } from "../../cli/errors";
+import { REPO_ROOT } from "../../engine";
+import { defaultPolicyConfigFile, defaultProgramDir, loadProject, loadStackConfig, parseStackSelector } from "../../engine/project";
+import { FIXTURES } from "./run-cli";
 
 describe("parseCommandLine", () => {
   it("defaults preview to the dev stack of this project", () => {
@@ -42,5 +48,43 @@ describe("parseCommandLine", () => {
   it("treats no arguments and --help as help", () => {
     expect(parseCommandLine([])).toEqual({ command: "help" });
     expect(parseCommandLine(["scan", "--help"])).toEqual({ command: "help", topic: "scan" });
+  });
+
+  it("keeps --stack org/project/stack as given (the engine reads it as a stack name)", () => {
+    expect(parseCommandLine(["preview", "--stack", "acme/cli-fixture/test"])).toMatchObject({ command: "preview", stack: "acme/cli-fixture/test" });
+  });
+});
+
+describe("--program default (issue 18.2)", () => {
+  it("is the current directory when it holds a Pulumi.yaml, else this project", () => {
+    const program = path.join(FIXTURES, "program");
+    expect(defaultProgramDir(program, REPO_ROOT)).toBe(program);
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), "hc-noprogram-"));
+    expect(defaultProgramDir(empty, REPO_ROOT)).toBe(REPO_ROOT);
+  });
+});
+
+describe("--stack selector (issue 18.2)", () => {
+  const project = loadProject(path.join(FIXTURES, "program"));
+
+  it("reads org/project/stack and org/stack as stack names, paths and *.yaml as files", () => {
+    expect(parseStackSelector("dev")).toEqual({ kind: "name", name: "dev" });
+    expect(parseStackSelector("acme/platform/prod")).toEqual({ kind: "name", org: "acme", project: "platform", name: "prod" });
+    expect(parseStackSelector("acme/prod")).toEqual({ kind: "name", org: "acme", name: "prod" });
+    expect(parseStackSelector("stacks/Pulumi.dev.yaml")).toEqual({ kind: "file", file: path.resolve("stacks/Pulumi.dev.yaml") });
+    expect(parseStackSelector("a/b/c/d")).toEqual({ kind: "file", file: path.resolve("a/b/c/d") });
+  });
+
+  it("loads Pulumi.<last segment>.yaml and its pack config for a qualified name", () => {
+    const stack = loadStackConfig(project, "acme/cli-fixture/test");
+    expect(stack).toMatchObject({ stack: "test", file: path.join(FIXTURES, "program", "Pulumi.test.yaml") });
+    expect(stack.config).toEqual(loadStackConfig(project, "test").config);
+    expect(loadStackConfig(project, "acme/clean").stack).toBe("clean");
+    expect(defaultPolicyConfigFile(loadProject(REPO_ROOT), "acme/hardened-cluster/dev")).toBe(path.join(REPO_ROOT, "stacks", "policy-config.dev.json"));
+  });
+
+  it("rejects a qualified name whose project is not the program's, naming both", () => {
+    expect(() => loadStackConfig(project, "acme/other/test")).toThrow(/project 'other' does not match the program's project 'cli-fixture'/);
+    expect(() => loadStackConfig(project, "acme/cli-fixture/nope")).toThrow(/unknown stack 'nope'/);
   });
 });

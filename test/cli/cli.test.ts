@@ -85,6 +85,17 @@ describe("hardened-cluster preview --program (fixture program, real pack)", () =
   });
 });
 
+describe("hardened-cluster preview from a program folder (issue 18.2)", () => {
+  it("runs the program of the current directory and takes --stack org/project/stack as a stack name", async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hc-preview-")), "cwd.json");
+    const run = await runCli(["preview", "--stack", "acme/cli-fixture/clean", "--quiet", "--json", out], undefined, program);
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(fs.readFileSync(out, "utf8"));
+    expect(report).toMatchObject({ project: "cli-fixture", stack: "clean" });
+    expect(report.resources.find((r: any) => r.type === "aws:eks/cluster:Cluster").inputs.vpcConfig.endpointPrivateAccess).toBe(true);
+  });
+});
+
 describe("hardened-cluster scan", () => {
   it("reads stdin with '-' and exits 1 on a privileged pod (PSS-B03)", async () => {
     const run = await runCli(["scan", "--only", "pss-restricted", "--format", "json", "-"], fs.readFileSync(path.join(yamlDir, "privileged-pod.yaml"), "utf8"));

@@ -14,13 +14,13 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Spawn the real command (as users run it) with `args`, optionally feeding `input` on stdin. */
-export function runCli(args: readonly string[], input?: string): Promise<CliRun> {
+/** Spawn the real command (as users run it) with `args`, optionally feeding `input` on stdin, from `cwd` (default the repository root). */
+export function runCli(args: readonly string[], input?: string, cwd: string = ROOT): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       [path.join(ROOT, "bin", "hardened-cluster.js"), ...args],
-      { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd, env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof (error as any).code === "number" ? (error as any).code : 99) : 0;
         resolve({ code, stdout: String(stdout), stderr: String(stderr) });
