@@ -43,13 +43,17 @@ export interface DeployerArgs {
   readonly clusterName: string;
   /** The cluster resource: the deployer's access entry waits for it. */
   readonly cluster?: pulumi.Resource;
+  /** AWS region (literal: scopes the role's statements and sets `AWS_REGION` in the build). */
   readonly region: string;
+  /** 12-digit AWS account id (literal: the role's trust policy and ARNs are scoped to it). */
   readonly accountId: string;
   /** ARN partition; default `aws`. */
   readonly partition?: string;
   /** Deterministic role name, so the logs key policy can name it before it exists. */
   readonly roleName: string;
+  /** VPC the CodeBuild project runs in (`network.vpcId`): the private API is reachable only from inside it. */
   readonly vpcId: pulumi.Input<string>;
+  /** VPC CIDR (literal): the only DNS egress target of the deployer's security group. */
   readonly vpcCidr: string;
   /** Private deployer subnets (their CIDRs are allowlisted on the API by the Firewall). */
   readonly subnetIds: pulumi.Input<string>[];
@@ -59,6 +63,7 @@ export interface DeployerArgs {
   readonly awsApis: { readonly mode: "endpoints"; readonly endpointSecurityGroupId: pulumi.Input<string>; readonly s3PrefixListId: pulumi.Input<string> } | { readonly mode: "nat" };
   /** KMS key for build artifacts and the build log group. */
   readonly kmsKeyArn: pulumi.Input<string>;
+  /** Where CodeBuild fetches the in-cluster program; pin `version` (W4: builds run reviewed code). */
   readonly source: DeployerSource;
   /** Fully qualified in-cluster stack, e.g. `acme/hardened-cluster-in-cluster/prod`. */
   readonly stack: string;
@@ -73,6 +78,7 @@ export interface DeployerArgs {
   readonly secretsProviderKeyArn?: string;
   /** Build image; in private-only mode an ECR image with the CLI, plugins, npm cache and AWS CLI baked in. */
   readonly image?: string;
+  /** Pulumi CLI version installed in the build (pinned, not `latest`). Default `3.248.0`. */
   readonly pulumiVersion?: string;
   /** IRSA role of the observability add-on the in-cluster stack creates (iam:PassRole on this role only). */
   readonly observabilityRoleArn?: string;
@@ -83,8 +89,11 @@ export interface DeployerArgs {
    * scoped ClusterRole; set false (the default) once that deploy succeeded.
    */
   readonly bootstrapClusterAdmin?: boolean;
+  /** Build log retention in days: a CloudWatch-accepted value of at least 365 (LOG-002). Default 365. */
   readonly logRetentionDays?: number;
+  /** Production: `protect` on the build log group. Default false. */
   readonly protect?: boolean;
+  /** AWS tags added to every resource the component creates (merged under the component's own tags). Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

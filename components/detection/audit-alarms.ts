@@ -26,6 +26,7 @@ export interface AuditAlarmsArgs {
   readonly platformNamespaces?: readonly string[];
   /** Tune thresholds/periods by signal name (`secret-change`, `auth-failures`, ...). */
   readonly overrides?: Readonly<Record<string, AuditSignalOverride>>;
+  /** AWS tags of the metric filters and alarms (`hardened-cluster.io/component: detection` is added). Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

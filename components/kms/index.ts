@@ -36,6 +36,7 @@ export interface HardenedKeyArgs {
   readonly deletionWindowInDays?: number;
   /** Production: `protect` and `retainOnDelete` on the key. */
   readonly protect?: boolean;
+  /** AWS tags of the key (`Name` is set to the resource name). Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

@@ -15,6 +15,7 @@ export interface EncryptedLogGroupArgs {
   readonly retentionInDays?: number;
   /** Production: `protect` the group. */
   readonly protect?: boolean;
+  /** AWS tags of the log group. Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

@@ -26,7 +26,12 @@ export interface NetworkArgs {
   readonly singleNatGateway?: boolean;
   /** Carve small private subnets for the in-VPC deployer (CodeBuild). Default true. */
   readonly deployerSubnets?: boolean;
+  /**
+   * AWS region name, e.g. `eu-west-1` (literal: builds the VPC endpoint service names and checks that every AZ is in
+   * it).
+   */
   readonly region: string;
+  /** 12-digit AWS account id (literal: scopes the endpoint and flow-log policies to this account's principals). */
   readonly accountId: string;
   /** KMS key for the flow-log group (LOG-001). */
   readonly flowLogKmsKeyArn: pulumi.Input<string>;
@@ -47,6 +52,7 @@ export interface NetworkArgs {
    * reports to, in the endpoint SG (private-only mode), so node and pod egress to that SG reaches it.
    */
   readonly runtimeMonitoring?: boolean;
+  /** AWS tags added to every resource the component creates (merged under the component's own tags). Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

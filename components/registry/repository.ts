@@ -23,6 +23,7 @@ export interface RepositoryArgs {
    * counts; every other tag (a release) never expires. Default {@link DEFAULT_EPHEMERAL_TAG_PREFIXES}.
    */
   readonly ephemeralTagPrefixes?: readonly string[];
+  /** AWS tags of the repository. Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 
