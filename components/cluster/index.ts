@@ -72,9 +72,9 @@ export interface ClusterArgs {
    * {@link SystemNetworkPolicies} (CoreDNS) in the in-cluster layer before CoreDNS starts.
    */
   readonly networkPolicyEnforcingMode?: NetworkPolicyEnforcingMode;
-  /** Production: `deletionProtection` on the cluster. */
+  /** Production: `deletionProtection` on the cluster. Default false. */
   readonly deletionProtection?: boolean;
-  /** Production: `protect` on the cluster and its log group. */
+  /** Production: `protect` on the cluster and its log group. Default false. */
   readonly protect?: boolean;
   /** AWS tags added to every resource the component creates (merged under the component's own tags). Default `{}`. */
   readonly tags?: Record<string, string>;

@@ -41,7 +41,7 @@ export interface DeployerSource {
 export interface DeployerArgs {
   /** EKS cluster name (literal: the role's EKS statements are scoped to this cluster's ARNs). */
   readonly clusterName: string;
-  /** The cluster resource: the deployer's access entry waits for it. */
+  /** The cluster resource: the deployer's access entry waits for it. Default unset (no explicit dependency). */
   readonly cluster?: pulumi.Resource;
   /** AWS region (literal: scopes the role's statements and sets `AWS_REGION` in the build). */
   readonly region: string;
@@ -69,20 +69,32 @@ export interface DeployerArgs {
   readonly stack: string;
   /** Pulumi backend URL (`https://api.pulumi.com` or `s3://bucket[/prefix]`). */
   readonly backendUrl: string;
-  /** Full Secrets Manager ARN (with the 6-character suffix) of a Pulumi access token (Pulumi Cloud backends). */
+  /**
+   * Full Secrets Manager ARN (with the 6-character suffix) of a Pulumi access token (Pulumi Cloud backends). Unset
+   * with an `s3://` backend.
+   */
   readonly accessTokenSecretArn?: string;
   /**
    * KMS key ARN of the stack's `awskms://` secrets provider (required with an `s3://` backend). The AWS
    * stack must use the same key: the in-cluster stack decrypts its secret `kubeconfig` output.
    */
   readonly secretsProviderKeyArn?: string;
-  /** Build image; in private-only mode an ECR image with the CLI, plugins, npm cache and AWS CLI baked in. */
+  /**
+   * Build image; in private-only mode an ECR image with the CLI, plugins, npm cache and AWS CLI baked in. Default
+   * `aws/codebuild/amazonlinux-x86_64-standard:5.0`.
+   */
   readonly image?: string;
   /** Pulumi CLI version installed in the build (pinned, not `latest`). Default `3.248.0`. */
   readonly pulumiVersion?: string;
-  /** IRSA role of the observability add-on the in-cluster stack creates (iam:PassRole on this role only). */
+  /**
+   * IRSA role of the observability add-on the in-cluster stack creates (iam:PassRole on this role only). Default
+   * unset (no iam:PassRole).
+   */
   readonly observabilityRoleArn?: string;
-  /** Principals (admins) whose access entries the deployer may never update or delete. */
+  /**
+   * Principals (admins) whose access entries the deployer may never update or delete. The deployer's own role is
+   * always added. Default none.
+   */
   readonly protectedPrincipalArns?: readonly string[];
   /**
    * Associate AmazonEKSClusterAdminPolicy for the first in-cluster deploy, which creates the deployer's own

@@ -15,9 +15,9 @@ export interface AlertTopicArgs {
    * CloudWatch and EventBridge cannot publish to topics encrypted with it.
    */
   readonly kmsKeyArn?: pulumi.Input<string>;
-  /** E-mail subscribers (each must confirm the subscription). */
+  /** E-mail subscribers (each must confirm the subscription). Default none. */
   readonly emailEndpoints?: readonly string[];
-  /** HTTPS webhook subscribers (e.g. an incident tool). */
+  /** HTTPS webhook subscribers (e.g. an incident tool). Default none. */
   readonly httpsEndpoints?: readonly string[];
   /** Topic name; default `<component name>`. */
   readonly topicName?: string;

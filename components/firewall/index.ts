@@ -17,7 +17,10 @@ export interface FirewallArgs {
   readonly vpcCidr: string;
   /** Pod CIDR (literal): DNS egress target. */
   readonly podCidr: string;
-  /** CIDRs allowed to reach the private API endpoint on 443 (admin VPN, deployer subnets). Never `/0`. */
+  /**
+   * CIDRs allowed to reach the private API endpoint on 443 (admin VPN, deployer subnets). Never `/0`. Default
+   * none.
+   */
   readonly apiCidrs?: readonly string[];
   /**
    * SGs owned elsewhere (e.g. a team's load-balancer SG) that may reach NodePorts. Default none. Plain ids, not
@@ -25,7 +28,7 @@ export interface FirewallArgs {
    * the same literals; read another stack's output with `StackReference.getOutputValue` first.
    */
   readonly trustedSecurityGroupIds?: readonly string[];
-  /** Ports of enabled add-ons (webhooks), each justified; opened from the cluster SG only. */
+  /** Ports of enabled add-ons (webhooks), each justified; opened from the cluster SG only. Default none. */
   readonly addonPorts?: readonly AddonPort[];
   /** How nodes reach AWS APIs: through the Network's endpoints (private-only) or the NAT. */
   readonly awsApis: AwsApiPath;
@@ -39,7 +42,7 @@ export interface FirewallArgs {
    * `awsApis.mode` is `endpoints`, unused with `nat`.
    */
   readonly s3PrefixListId?: pulumi.Input<string>;
-  /** Egress beyond the defaults, each justified. */
+  /** Egress beyond the defaults, each justified. Default none. */
   readonly extraEgress?: readonly EgressAllowance[];
   /** AWS tags added to every resource the component creates (merged under the component's own tags). Default `{}`. */
   readonly tags?: Record<string, string>;

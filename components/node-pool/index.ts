@@ -45,13 +45,13 @@ export interface NodePoolArgs {
   readonly amiType?: string;
   /** Root (AL2023) or data (Bottlerocket) volume size. Default 50. */
   readonly diskSizeGiB?: number;
-  /** IMDS hop limit: only 1 is accepted (pods behind a second hop could read node credentials, NODE-001). */
+  /** IMDS hop limit: only 1 is accepted (pods behind a second hop could read node credentials, NODE-001). Default 1. */
   readonly metadataHopLimit?: number;
   /** `ON_DEMAND` (default) or `SPOT` (cheaper, interruptible; avoid for `system` and `sensitive` pools). */
   readonly capacityType?: "ON_DEMAND" | "SPOT";
   /**
-   * The node role's policy attachments (`NodeRole.attachments`): the node group waits for them (N2), so nodes
-   * never launch with a role that cannot join or pull, and on destroy the policies outlive the group.
+   * The node role's policy attachments (`NodeRole.attachments`): the node group waits for them (N2), so nodes never
+   * launch with a role that cannot join or pull, and on destroy the policies outlive the group. Default none.
    */
   readonly nodeRolePolicies?: readonly pulumi.Resource[];
   /** AWS tags of the node group, its instances and volumes (the pool label is added). Default `{}`. */
