@@ -17,7 +17,7 @@ export interface AdmissionMirrorArgs {
   readonly config?: Partial<PackConfig>;
   /** Prefix of the (cluster-scoped) policy and binding names; a DNS-1123 subdomain. Default `hardened-cluster`. */
   readonly namePrefix?: string;
-  /** Kubernetes provider; otherwise inherited from `opts`. */
+  /** Kubernetes provider; otherwise inherited from `opts`. Set it (e.g. `cluster.provider`) in a real stack. */
   readonly provider?: k8s.Provider;
 }
 

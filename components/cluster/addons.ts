@@ -41,8 +41,14 @@ export function vpcCniConfiguration(customNetworking: boolean, mode: NetworkPoli
 
 /** Arguments of {@link ClusterAddons}. */
 export interface ClusterAddonsArgs {
+  /** Name of the EKS cluster the add-ons install into, e.g. `cluster.clusterName`. */
   readonly clusterName: pulumi.Input<string>;
+  /**
+   * The add-ons, each pinned like `v1.2.3-eksbuild.1` (checked before registration); `configurationValues` must be
+   * JSON and `after` names add-ons created first.
+   */
   readonly addons: readonly AddonSpec[];
+  /** AWS tags of every add-on. Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

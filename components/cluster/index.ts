@@ -42,7 +42,9 @@ export interface ClusterArgs {
   readonly name: string;
   /** Kubernetes `major.minor`, at least 1.33 (EKS-007). */
   readonly version: string;
+  /** AWS region of the cluster (literal: written into the exec-based kubeconfig's `aws eks get-token --region`). */
   readonly region: string;
+  /** 12-digit AWS account id (literal: scopes the VPC CNI Pod Identity role's trust policy). */
   readonly accountId: string;
   /** Private subnets for the control-plane ENIs. */
   readonly subnetIds: pulumi.Input<string>[];
@@ -54,9 +56,14 @@ export interface ClusterArgs {
   readonly secretsKeyArn: pulumi.Input<string>;
   /** Customer KMS key ARN for the control-plane log group (LOG-001). Required. */
   readonly logsKeyArn: pulumi.Input<string>;
+  /** Control-plane log retention in days: a CloudWatch-accepted value of at least 365 (LOG-002). Default 365. */
   readonly logRetentionDays?: number;
   /** Principals granted cluster-admin through access entries. */
   readonly admins: readonly ClusterAdmin[];
+  /**
+   * Pinned versions of the networking add-ons created with the cluster (VPC CNI, kube-proxy, Pod Identity
+   * agent), like `v1.19.2-eksbuild.1`: never `latest`, so an upgrade is a reviewed change. Required.
+   */
   readonly addonVersions: ClusterAddonVersions;
   /** Configure the VPC CNI for the separate pod subnets. Default true. */
   readonly customNetworking?: boolean;
@@ -65,10 +72,11 @@ export interface ClusterArgs {
    * {@link SystemNetworkPolicies} (CoreDNS) in the in-cluster layer before CoreDNS starts.
    */
   readonly networkPolicyEnforcingMode?: NetworkPolicyEnforcingMode;
-  /** Production: `deletionProtection` on the cluster. */
+  /** Production: `deletionProtection` on the cluster. Default false. */
   readonly deletionProtection?: boolean;
-  /** Production: `protect` on the cluster and its log group. */
+  /** Production: `protect` on the cluster and its log group. Default false. */
   readonly protect?: boolean;
+  /** AWS tags added to every resource the component creates (merged under the component's own tags). Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

@@ -41,15 +41,19 @@ export interface DeployerSource {
 export interface DeployerArgs {
   /** EKS cluster name (literal: the role's EKS statements are scoped to this cluster's ARNs). */
   readonly clusterName: string;
-  /** The cluster resource: the deployer's access entry waits for it. */
+  /** The cluster resource: the deployer's access entry waits for it. Default unset (no explicit dependency). */
   readonly cluster?: pulumi.Resource;
+  /** AWS region (literal: scopes the role's statements and sets `AWS_REGION` in the build). */
   readonly region: string;
+  /** 12-digit AWS account id (literal: the role's trust policy and ARNs are scoped to it). */
   readonly accountId: string;
   /** ARN partition; default `aws`. */
   readonly partition?: string;
   /** Deterministic role name, so the logs key policy can name it before it exists. */
   readonly roleName: string;
+  /** VPC the CodeBuild project runs in (`network.vpcId`): the private API is reachable only from inside it. */
   readonly vpcId: pulumi.Input<string>;
+  /** VPC CIDR (literal): the only DNS egress target of the deployer's security group. */
   readonly vpcCidr: string;
   /** Private deployer subnets (their CIDRs are allowlisted on the API by the Firewall). */
   readonly subnetIds: pulumi.Input<string>[];
@@ -59,32 +63,49 @@ export interface DeployerArgs {
   readonly awsApis: { readonly mode: "endpoints"; readonly endpointSecurityGroupId: pulumi.Input<string>; readonly s3PrefixListId: pulumi.Input<string> } | { readonly mode: "nat" };
   /** KMS key for build artifacts and the build log group. */
   readonly kmsKeyArn: pulumi.Input<string>;
+  /** Where CodeBuild fetches the in-cluster program; pin `version` (W4: builds run reviewed code). */
   readonly source: DeployerSource;
   /** Fully qualified in-cluster stack, e.g. `acme/hardened-cluster-in-cluster/prod`. */
   readonly stack: string;
   /** Pulumi backend URL (`https://api.pulumi.com` or `s3://bucket[/prefix]`). */
   readonly backendUrl: string;
-  /** Full Secrets Manager ARN (with the 6-character suffix) of a Pulumi access token (Pulumi Cloud backends). */
+  /**
+   * Full Secrets Manager ARN (with the 6-character suffix) of a Pulumi access token (Pulumi Cloud backends). Unset
+   * with an `s3://` backend.
+   */
   readonly accessTokenSecretArn?: string;
   /**
    * KMS key ARN of the stack's `awskms://` secrets provider (required with an `s3://` backend). The AWS
    * stack must use the same key: the in-cluster stack decrypts its secret `kubeconfig` output.
    */
   readonly secretsProviderKeyArn?: string;
-  /** Build image; in private-only mode an ECR image with the CLI, plugins, npm cache and AWS CLI baked in. */
+  /**
+   * Build image; in private-only mode an ECR image with the CLI, plugins, npm cache and AWS CLI baked in. Default
+   * `aws/codebuild/amazonlinux-x86_64-standard:5.0`.
+   */
   readonly image?: string;
+  /** Pulumi CLI version installed in the build (pinned, not `latest`). Default `3.248.0`. */
   readonly pulumiVersion?: string;
-  /** IRSA role of the observability add-on the in-cluster stack creates (iam:PassRole on this role only). */
+  /**
+   * IRSA role of the observability add-on the in-cluster stack creates (iam:PassRole on this role only). Default
+   * unset (no iam:PassRole).
+   */
   readonly observabilityRoleArn?: string;
-  /** Principals (admins) whose access entries the deployer may never update or delete. */
+  /**
+   * Principals (admins) whose access entries the deployer may never update or delete. The deployer's own role is
+   * always added. Default none.
+   */
   readonly protectedPrincipalArns?: readonly string[];
   /**
    * Associate AmazonEKSClusterAdminPolicy for the first in-cluster deploy, which creates the deployer's own
    * scoped ClusterRole; set false (the default) once that deploy succeeded.
    */
   readonly bootstrapClusterAdmin?: boolean;
+  /** Build log retention in days: a CloudWatch-accepted value of at least 365 (LOG-002). Default 365. */
   readonly logRetentionDays?: number;
+  /** Production: `protect` on the build log group. Default false. */
   readonly protect?: boolean;
+  /** AWS tags added to every resource the component creates (merged under the component's own tags). Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

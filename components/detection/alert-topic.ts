@@ -6,6 +6,7 @@ import { ACCOUNT_ID, KMS_ARN, REGION, argError, isLiteral } from "./args-error";
 export interface AlertTopicArgs {
   /** Account that owns the topic (key policy and topic policy conditions). */
   readonly accountId: string;
+  /** AWS region name, e.g. `eu-west-1` (literal, validated; the topic lives in the provider's region: keep them equal). */
   readonly region: string;
   /**
    * Customer-managed key for the topic. Its policy must let `cloudwatch.amazonaws.com` and
@@ -14,12 +15,13 @@ export interface AlertTopicArgs {
    * CloudWatch and EventBridge cannot publish to topics encrypted with it.
    */
   readonly kmsKeyArn?: pulumi.Input<string>;
-  /** E-mail subscribers (each must confirm the subscription). */
+  /** E-mail subscribers (each must confirm the subscription). Default none. */
   readonly emailEndpoints?: readonly string[];
-  /** HTTPS webhook subscribers (e.g. an incident tool). */
+  /** HTTPS webhook subscribers (e.g. an incident tool). Default none. */
   readonly httpsEndpoints?: readonly string[];
   /** Topic name; default `<component name>`. */
   readonly topicName?: string;
+  /** AWS tags of the topic and of the key it creates (`hardened-cluster.io/component: detection` added). Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

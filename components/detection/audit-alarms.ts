@@ -24,8 +24,12 @@ export interface AuditAlarmsArgs {
   readonly privilegedRoles?: readonly string[];
   /** Namespaces whose NetworkPolicy changes do not alarm; default `DEFAULT_PLATFORM_NAMESPACES`. */
   readonly platformNamespaces?: readonly string[];
-  /** Tune thresholds/periods by signal name (`secret-change`, `auth-failures`, ...). */
+  /**
+   * Tune thresholds/periods by signal name (`secret-change`, `auth-failures`, ...). Default none (the built-in
+   * thresholds).
+   */
   readonly overrides?: Readonly<Record<string, AuditSignalOverride>>;
+  /** AWS tags of the metric filters and alarms (`hardened-cluster.io/component: detection` is added). Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

@@ -14,6 +14,7 @@ export interface GuardDutyAgentArgs {
   readonly clusterName: pulumi.Input<string>;
   /** Pinned add-on version, e.g. `v1.12.1-eksbuild.2` (`aws eks describe-addon-versions --addon-name aws-guardduty-agent`). */
   readonly addonVersion: string;
+  /** AWS tags of the add-on (`hardened-cluster.io/component: detection` is added). Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

@@ -23,6 +23,7 @@ export interface ResourceExhaustionAlarmsArgs {
   readonly memoryThresholdPercent?: number;
   /** Consecutive one-minute datapoints above the threshold before alarming; default 5 (5 minutes). */
   readonly minutes?: number;
+  /** AWS tags of the alarms (`hardened-cluster.io/component: detection` is added). Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

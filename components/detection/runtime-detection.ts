@@ -34,6 +34,10 @@ export interface RuntimeDetectionArgs {
   readonly minSeverity?: number;
   /** Prefix of the findings rule's explicit name (e.g. the cluster name); default the component name. */
   readonly ruleNamePrefix?: string;
+  /**
+   * AWS tags of the detector features, rule and agent (`hardened-cluster.io/component: detection` is added). Default
+   * `{}`.
+   */
   readonly tags?: Record<string, string>;
 }
 

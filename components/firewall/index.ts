@@ -11,24 +11,40 @@ export { SOURCE_ROLE_TAG, PORT_ROW_TAG, sgTags, ruleTags, type RuleSourceRole } 
 
 /** Arguments of {@link Firewall}. */
 export interface FirewallArgs {
+  /** VPC of the security groups, e.g. `network.vpcId`. */
   readonly vpcId: pulumi.Input<string>;
   /** VPC CIDR (literal): DNS egress target. */
   readonly vpcCidr: string;
   /** Pod CIDR (literal): DNS egress target. */
   readonly podCidr: string;
-  /** CIDRs allowed to reach the private API endpoint on 443 (admin VPN, deployer subnets). Never `/0`. */
+  /**
+   * CIDRs allowed to reach the private API endpoint on 443 (admin VPN, deployer subnets). Never `/0`. Default
+   * none.
+   */
   readonly apiCidrs?: readonly string[];
-  /** SGs owned elsewhere (e.g. a team's load-balancer SG) that may reach NodePorts. */
+  /**
+   * SGs owned elsewhere (e.g. a team's load-balancer SG) that may reach NodePorts. Default none. Plain ids, not
+   * `pulumi.Input`: each id is part of a rule's resource name, and the pack's `trustedSecurityGroupIds` must list
+   * the same literals; read another stack's output with `StackReference.getOutputValue` first.
+   */
   readonly trustedSecurityGroupIds?: readonly string[];
-  /** Ports of enabled add-ons (webhooks), each justified; opened from the cluster SG only. */
+  /** Ports of enabled add-ons (webhooks), each justified; opened from the cluster SG only. Default none. */
   readonly addonPorts?: readonly AddonPort[];
   /** How nodes reach AWS APIs: through the Network's endpoints (private-only) or the NAT. */
   readonly awsApis: AwsApiPath;
-  /** Endpoint SG and S3 prefix list, required when `awsApis.mode` is `endpoints`. */
+  /**
+   * The Network's VPC-endpoint SG (`network.endpointSecurityGroupId`), the nodes' HTTPS egress target for AWS
+   * APIs; required when `awsApis.mode` is `endpoints`, unused with `nat`.
+   */
   readonly endpointSecurityGroupId?: pulumi.Input<string>;
+  /**
+   * S3 gateway-endpoint prefix list (`network.s3PrefixListId`), the nodes' S3 egress target; required when
+   * `awsApis.mode` is `endpoints`, unused with `nat`.
+   */
   readonly s3PrefixListId?: pulumi.Input<string>;
-  /** Egress beyond the defaults, each justified. */
+  /** Egress beyond the defaults, each justified. Default none. */
   readonly extraEgress?: readonly EgressAllowance[];
+  /** AWS tags added to every resource the component creates (merged under the component's own tags). Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

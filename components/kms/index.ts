@@ -26,7 +26,10 @@ export interface HardenedKeyArgs {
   readonly region: string;
   /** Services that encrypt with the key (adds their scoped statements). */
   readonly services: readonly KeyService[];
-  /** IAM role ARNs allowed to use the key; literals (deterministic role names) keep the policy reviewable. */
+  /**
+   * IAM role ARNs allowed to use the key; literals (deterministic role names) keep the policy reviewable. Default
+   * none (then `services` must name a user).
+   */
   readonly usePrincipalArns?: readonly string[];
   /** `eks` keys: the roles that call `eks:CreateCluster` (see `KeyPolicyInput.clusterCreatorArns`). Default: account root. */
   readonly clusterCreatorArns?: readonly string[];
@@ -34,8 +37,9 @@ export interface HardenedKeyArgs {
   readonly autoscalingRole?: AutoscalingRoleMode;
   /** Days before a scheduled deletion completes; at least 30 (KMS-002). Default 30. */
   readonly deletionWindowInDays?: number;
-  /** Production: `protect` and `retainOnDelete` on the key. */
+  /** Production: `protect` and `retainOnDelete` on the key. Default false. */
   readonly protect?: boolean;
+  /** AWS tags of the key (`Name` is set to the resource name). Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

@@ -13,8 +13,9 @@ export interface EncryptedLogGroupArgs {
   readonly kmsKeyArn: pulumi.Input<string>;
   /** Retention in days, a CloudWatch-accepted value of at least 365 (LOG-002). Default 365. */
   readonly retentionInDays?: number;
-  /** Production: `protect` the group. */
+  /** Production: `protect` the group. Default false. */
   readonly protect?: boolean;
+  /** AWS tags of the log group. Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

@@ -22,31 +22,40 @@ export interface NetworkArgs {
   readonly availabilityZones: readonly string[];
   /** No NAT, no internet gateway, no public subnets: AWS APIs through VPC endpoints only. */
   readonly privateOnly: boolean;
-  /** One NAT gateway for all AZs (cheaper, less available); ignored when `privateOnly`. */
+  /**
+   * One NAT gateway for all AZs (cheaper, less available); ignored when `privateOnly`. Default false (one NAT gateway
+   * per AZ).
+   */
   readonly singleNatGateway?: boolean;
   /** Carve small private subnets for the in-VPC deployer (CodeBuild). Default true. */
   readonly deployerSubnets?: boolean;
+  /**
+   * AWS region name, e.g. `eu-west-1` (literal: builds the VPC endpoint service names and checks that every AZ is in
+   * it).
+   */
   readonly region: string;
+  /** 12-digit AWS account id (literal: scopes the endpoint and flow-log policies to this account's principals). */
   readonly accountId: string;
   /** KMS key for the flow-log group (LOG-001). */
   readonly flowLogKmsKeyArn: pulumi.Input<string>;
   /** Flow-log retention (>= 365). Default 365. */
   readonly flowLogRetentionDays?: number;
-  /** Production: protect the flow-log group. */
+  /** Production: protect the flow-log group. Default false. */
   readonly protect?: boolean;
   /** EKS cluster name, for subnet discovery tags. */
   readonly clusterName: string;
   /**
-   * This account's S3 buckets the VPC must reach through the S3 gateway endpoint (private-only mode): Pulumi
-   * state, deployer sources. The endpoint policy admits them (for this account's principals) and the ECR layer
-   * bucket, nothing else.
+   * This account's S3 buckets the VPC must reach through the S3 gateway endpoint (private-only mode): Pulumi state,
+   * deployer sources. The endpoint policy admits them (for this account's principals) and the ECR layer bucket,
+   * nothing else. Default none.
    */
   readonly s3Buckets?: readonly string[];
   /**
-   * GuardDuty Runtime Monitoring with manually managed agents: create the `guardduty-data` endpoint the agent
-   * reports to, in the endpoint SG (private-only mode), so node and pod egress to that SG reaches it.
+   * GuardDuty Runtime Monitoring with manually managed agents: create the `guardduty-data` endpoint the agent reports
+   * to, in the endpoint SG (private-only mode), so node and pod egress to that SG reaches it. Default false.
    */
   readonly runtimeMonitoring?: boolean;
+  /** AWS tags added to every resource the component creates (merged under the component's own tags). Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

@@ -18,9 +18,14 @@ export interface PoolTaint {
 
 /** Arguments of {@link NodePool}. */
 export interface NodePoolArgs {
+  /** Name of the EKS cluster the node group joins, e.g. `cluster.clusterName`. */
   readonly clusterName: pulumi.Input<string>;
   /** Pool kind: `sensitive` is tainted and labelled for sensitive tenants; `system` for critical add-ons. */
   readonly kind: PoolKind;
+  /**
+   * ARN of the node IAM role, e.g. `nodeRole.arn` ({@link NodeRole}: only the managed policies nodes need).
+   * Required.
+   */
   readonly nodeRoleArn: pulumi.Input<string>;
   /** Private subnets only. */
   readonly subnetIds: pulumi.Input<string>[];
@@ -28,22 +33,28 @@ export interface NodePoolArgs {
   readonly securityGroupIds: pulumi.Input<string>[];
   /** Customer KMS key for the EBS volumes (NODE-002). Required. */
   readonly ebsKmsKeyArn: pulumi.Input<string>;
+  /** EC2 instance types of the group, e.g. `["m6i.large"]` (at least one). */
   readonly instanceTypes: readonly string[];
+  /** Minimum node count; `0 <= minSize <= desiredSize`. */
   readonly minSize: number;
+  /** Maximum node count; `maxSize >= desiredSize` and at least 1. */
   readonly maxSize: number;
+  /** Initial node count; later changes are ignored (`ignoreChanges`) so the autoscaler owns it. */
   readonly desiredSize: number;
   /** AMI type; default `BOTTLEROCKET_x86_64` for sensitive pools, `AL2023_x86_64_STANDARD` otherwise. */
   readonly amiType?: string;
   /** Root (AL2023) or data (Bottlerocket) volume size. Default 50. */
   readonly diskSizeGiB?: number;
-  /** IMDS hop limit: only 1 is accepted (pods behind a second hop could read node credentials, NODE-001). */
+  /** IMDS hop limit: only 1 is accepted (pods behind a second hop could read node credentials, NODE-001). Default 1. */
   readonly metadataHopLimit?: number;
+  /** `ON_DEMAND` (default) or `SPOT` (cheaper, interruptible; avoid for `system` and `sensitive` pools). */
   readonly capacityType?: "ON_DEMAND" | "SPOT";
   /**
-   * The node role's policy attachments (`NodeRole.attachments`): the node group waits for them (N2), so nodes
-   * never launch with a role that cannot join or pull, and on destroy the policies outlive the group.
+   * The node role's policy attachments (`NodeRole.attachments`): the node group waits for them (N2), so nodes never
+   * launch with a role that cannot join or pull, and on destroy the policies outlive the group. Default none.
    */
   readonly nodeRolePolicies?: readonly pulumi.Resource[];
+  /** AWS tags of the node group, its instances and volumes (the pool label is added). Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

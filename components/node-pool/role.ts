@@ -13,6 +13,7 @@ export interface NodeRoleArgs {
   readonly ssmAccess?: boolean;
   /** Why nodes need Session Manager (at least 20 characters); required with `ssmAccess: true`. */
   readonly ssmJustification?: string;
+  /** AWS tags of the role. Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

@@ -12,7 +12,7 @@ export interface RepositoryArgs {
   readonly nodeRoleArns: readonly pulumi.Input<string>[];
   /** CI principals that push; everyone else is denied push (registry poisoning defence). */
   readonly ciPushPrincipalArns: readonly pulumi.Input<string>[];
-  /** Other principals allowed to pull (e.g. a scanner role). */
+  /** Other principals allowed to pull (e.g. a scanner role). Default none. */
   readonly extraPullPrincipalArns?: readonly pulumi.Input<string>[];
   /** Expire untagged images this many days after push; default 7. */
   readonly untaggedExpiryDays?: number;
@@ -23,6 +23,7 @@ export interface RepositoryArgs {
    * counts; every other tag (a release) never expires. Default {@link DEFAULT_EPHEMERAL_TAG_PREFIXES}.
    */
   readonly ephemeralTagPrefixes?: readonly string[];
+  /** AWS tags of the repository. Default `{}`. */
   readonly tags?: Record<string, string>;
 }
 

@@ -8,8 +8,9 @@ export interface TenantRegistryArgs extends Omit<RepositoryArgs, "repositoryName
   /** Repository names (e.g. `team-a/api`). */
   readonly repositories: readonly string[];
   /**
-   * Turn on ECR enhanced scanning (Amazon Inspector, continuous) for the whole registry. Account-wide:
-   * one RegistryScanningConfiguration per account and region, so enable it in one stack only.
+   * Turn on ECR enhanced scanning (Amazon Inspector, continuous) for the whole registry. Account-wide: one
+   * RegistryScanningConfiguration per account and region, so enable it in one stack only. Default false (basic scan
+   * on push).
    */
   readonly enhancedScanning?: boolean;
 }

@@ -27,13 +27,139 @@ export const TENANT_QUOTA_NAME = "tenant-quota";
 /** `metadata.name` of the tenant LimitRange. */
 export const TENANT_LIMIT_RANGE_NAME = "tenant-limits";
 
-/** Arguments of {@link Tenant}: one tenant's config plus where to create it. */
-export type TenantArgs = TenantConfigInput & {
-  /** EKS cluster whose access entries map the tenant's IAM principals; required when any role lists principals. */
+/** A CPU/memory pair of Kubernetes quantities, e.g. `{ cpu: "500m", memory: "512Mi" }`. */
+export interface TenantCompute {
+  /** CPU quantity such as `"500m"` or `"2"`. */
+  readonly cpu: string;
+  /** Memory quantity such as `"512Mi"` or `"4Gi"`. */
+  readonly memory: string;
+}
+
+/** One egress allowlist entry of a tenant: a destination, its ports, and why the tenant needs it. */
+export interface TenantEgressRule {
+  /** Destination IPv4/IPv6 CIDR such as `10.20.0.0/16`. A world CIDR (`0.0.0.0/0`, `::/0`) is a weakening the pack reports. */
+  readonly cidr: string;
+  /**
+   * Ports allowed to `cidr` (at least one: an allowlist entry never opens every port). `port` is 1–65535,
+   * `protocol` is `TCP` (default), `UDP` or `SCTP`.
+   */
+  readonly ports: { readonly port: number; readonly protocol?: "TCP" | "UDP" | "SCTP" }[];
+  /** Why the tenant needs this egress (at least 20 characters; recorded in a namespace annotation for review). */
+  readonly justification: string;
+}
+
+/** A written-down decision to run a tenant below Pod Security `restricted`. */
+export interface TenantPodSecurityWeakening {
+  /** The Pod Security level to enforce instead of `restricted`. */
+  readonly level: "baseline" | "privileged";
+  /** Why (at least 20 characters); the pack exempts the tenant with it and reports the weakening as advisory. */
+  readonly justification: string;
+}
+
+/**
+ * IAM principal ARNs per tenant role (`arn:aws:iam::<account>:role/<name>` or `:user/<name>`). Each principal
+ * gets one EKS access entry in the Kubernetes group `<tenant>:<role>`; a principal may appear in one role of one
+ * tenant only (EKS allows one access entry per principal). Plain strings, not `pulumi.Input`: the ARNs are
+ * validated, checked for duplicates and used to build the access entries' resource names before registration,
+ * so read them from another stack with `StackReference.requireOutputValue`/`getOutputValue` first.
+ */
+export interface TenantRoles {
+  /**
+   * Principals bound to the tenant `admin` Role: developer rights plus workloads (Deployments, StatefulSets,
+   * Jobs), `get` on a named Secret and ServiceAccounts. Namespace-scoped, no RBAC writes, no `exec`. Default none.
+   */
+  readonly admin?: string[];
+  /**
+   * Principals bound to the tenant `developer` Role: viewer rights plus Services, ConfigMaps, PVCs, Ingresses,
+   * HPAs, PDBs, scaling and deleting pods. No workload creation and no Secrets (only admins, W2). Default none.
+   */
+  readonly developer?: string[];
+  /** Principals bound to the read-only tenant `viewer` Role (never Secrets). Default none. */
+  readonly viewer?: string[];
+}
+
+/**
+ * Arguments of {@link Tenant}: one tenant's config plus where to create it.
+ *
+ * The config fields are the same as one entry of a stack file's `tenants: [...]`, validated by
+ * {@link tenantConfigSchema} (a compile-time check keeps this interface and the schema's input type in step).
+ * Bad values throw before any resource is registered, naming the field and the fix
+ * (`Tenant(<name>).args.<field>: ...`). Except for `clusterName` and `provider`, every field is a plain value:
+ * it builds names, labels and validation before registration.
+ */
+export interface TenantArgs {
+  /**
+   * Tenant name: a DNS-1123 label (lowercase letters, digits, `-`; at most 63 characters), also the prefix of
+   * its Kubernetes groups `<name>:<role>`. Not `system`, `eks`, `amazon` or `aws` (EKS rejects groups with that
+   * prefix). Required.
+   */
+  readonly name: string;
+  /**
+   * The tenant's namespaces: one or more DNS-1123 labels, unique within the tenant and across tenants, never a
+   * platform namespace (`kube-*`, `default` and the other reserved ones). Required.
+   */
+  readonly namespaces: string[];
+  /**
+   * Isolation tier: `standard` (default) or `sensitive`. Sensitive tenants' pods are scheduled onto the tainted
+   * `sensitive` node pool only, separating sensitive workloads from others (hardening guidance).
+   */
+  readonly tier?: "standard" | "sensitive";
+  /**
+   * Pod Security Standards version pinned on every PSA label: the cluster minor, e.g. `v1.33`. Required; never
+   * `latest`, which silently changes policy on a cluster upgrade.
+   */
+  readonly pssVersion: string;
+  /** Quota preset of the ResourceQuota: `small` (default), `medium` or `large`; `quota` overrides single keys. */
+  readonly size?: "small" | "medium" | "large";
+  /**
+   * ResourceQuota keys overriding the `size` preset, e.g. `{ "requests.cpu": "8", "count/secrets": "40" }`
+   * (Kubernetes quantities). Default `{}`. `services.nodeports` and `services.loadbalancers` are 0 by default
+   * (no exposure outside the cluster); raising them needs `quotaJustification`.
+   */
+  readonly quota?: Record<string, string>;
+  /**
+   * Why the tenant may expose services outside the cluster (at least 20 characters). Required when `quota`
+   * raises `services.nodeports` or `services.loadbalancers` above 0; otherwise unset.
+   */
+  readonly quotaJustification?: string;
+  /**
+   * LimitRange overrides per container: `default` (limits), `defaultRequest` (requests) and `max`, each a
+   * `{ cpu, memory }` pair. Default `{}` (the tenancy baseline's limits), so no container runs unbounded.
+   */
+  readonly limits?: { readonly default?: TenantCompute; readonly defaultRequest?: TenantCompute; readonly max?: TenantCompute };
+  /**
+   * Run below Pod Security `restricted` (advisory in the pack, exempted with the written justification).
+   * Default unset: every namespace enforces `restricted`.
+   */
+  readonly podSecurity?: TenantPodSecurityWeakening;
+  /**
+   * Egress allowlist beyond the defaults (DNS to kube-dns, traffic within the tenant's namespaces), each entry
+   * with ports and a justification. Default `[]`: everything else is denied by the default-deny NetworkPolicy.
+   */
+  readonly egress?: TenantEgressRule[];
+  /** IAM principals per tenant role, each mapped by an EKS access entry. Default none (no IAM access). */
+  readonly roles?: TenantRoles;
+  /**
+   * Name of the EKS cluster whose access entries map the tenant's IAM principals, e.g. `cluster.clusterName` or
+   * a `StackReference` output. Required when any role lists principals; unused otherwise.
+   */
   readonly clusterName?: pulumi.Input<string>;
-  /** Kubernetes provider for the cluster; otherwise inherited from `opts.providers`/`opts.provider`. */
+  /**
+   * Kubernetes provider for the cluster (e.g. `cluster.provider`); otherwise inherited from
+   * `opts.providers`/`opts.provider`. Always set one in a real stack: the ambient kubeconfig may point elsewhere.
+   */
   readonly provider?: k8s.Provider;
-};
+}
+
+/** `TenantArgs` without where-to-create fields: what {@link tenantConfigSchema} validates. */
+type TenantArgsConfig = Omit<TenantArgs, "clusterName" | "provider">;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/**
+ * Compile-time check (fails `tsc` when the schema and the interface drift): the same field names, and each
+ * assignable to the other.
+ */
+const TENANT_ARGS_MATCH_SCHEMA: [Same<keyof TenantArgsConfig, keyof TenantConfigInput>, Same<TenantArgsConfig, TenantConfigInput>] = [true, true];
+void TENANT_ARGS_MATCH_SCHEMA;
 
 /** The Kubernetes objects the Tenant creates in one namespace. */
 export interface TenantNamespaceObjects {
