@@ -62,8 +62,8 @@ function describe(checker: ts.TypeChecker, kind: string, type: ts.Type, at: ts.N
   return print(checker, type);
 }
 
-/** The exported names of the entry, sorted, with their kind and type. */
-export function apiEntries(entry = API_ENTRY): ApiEntry[] {
+/** A type checker over the package entry and the symbols it exports (shared by the report and its doc test). */
+export function entryExports(entry = API_ENTRY): { checker: ts.TypeChecker; exports: ts.Symbol[] } {
   const program = ts.createProgram([entry], {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.CommonJS,
@@ -75,11 +75,15 @@ export function apiEntries(entry = API_ENTRY): ApiEntry[] {
   });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry);
-  if (!source) throw new Error(`${entry}: not found`);
-  const moduleSymbol = checker.getSymbolAtLocation(source);
-  if (!moduleSymbol) throw new Error(`${entry}: no module symbol`);
-  return checker
-    .getExportsOfModule(moduleSymbol)
+  const moduleSymbol = source && checker.getSymbolAtLocation(source);
+  if (!moduleSymbol) throw new Error(`${entry}: not found or not a module`);
+  return { checker, exports: checker.getExportsOfModule(moduleSymbol) };
+}
+
+/** The exported names of the entry, sorted, with their kind and type. */
+export function apiEntries(entry = API_ENTRY): ApiEntry[] {
+  const { checker, exports } = entryExports(entry);
+  return exports
     .map((exported) => {
       const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
       const kind = kindOf(symbol);

@@ -4,26 +4,14 @@
  */
 import * as path from "node:path";
 import * as ts from "typescript";
-import { API_ENTRY } from "../../scripts/api-report";
+import { API_ENTRY, entryExports } from "../../scripts/api-report";
 
 /** `Args.field` of every exported `*Args` property declared in this repository without a doc comment. */
 function undocumentedArgsFields(entry = API_ENTRY): { checked: string[]; missing: string[] } {
-  const program = ts.createProgram([entry], {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.CommonJS,
-    strict: true,
-    esModuleInterop: true,
-    skipLibCheck: true,
-    noEmit: true,
-    types: ["node"],
-  });
-  const checker = program.getTypeChecker();
-  const source = program.getSourceFile(entry);
-  const moduleSymbol = source && checker.getSymbolAtLocation(source);
-  if (!moduleSymbol) throw new Error(`${entry}: no module symbol`);
+  const { checker, exports } = entryExports(entry);
   const checked: string[] = [];
   const missing: string[] = [];
-  for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+  for (const exported of exports) {
     if (!exported.name.endsWith("Args")) continue;
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     if (!(symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias))) continue;
