@@ -32,7 +32,7 @@ describe.each(["dev", "staging", "prod"] as const)("%s: IAM role trust policies 
     const roles = ofType(resources, "aws:iam/role:Role");
     expect(roles.length).toBeGreaterThanOrEqual(4);
     for (const role of roles) {
-      const trust = JSON.parse(role.inputs.assumeRolePolicy) as PolicyDocument & { Statement: Statement[] };
+      const trust = JSON.parse(role.inputs.assumeRolePolicy) as { Version?: string; Statement: Statement[] };
       const roleArn = `arn:aws:iam::123456789012:role/${role.inputs.name ?? role.name}`;
       for (const statement of trust.Statement.filter((s) => s.Effect === "Allow")) {
         const services = list(statement.Principal?.Service);
@@ -45,7 +45,7 @@ describe.each(["dev", "staging", "prod"] as const)("%s: IAM role trust policies 
         expect([role.name, services.length]).toEqual([role.name, 1]);
         const action = list(statement.Action).includes("sts:AssumeRole") ? "sts:AssumeRole" : list(statement.Action)[0];
         const request = (principal: string, context: Record<string, string>) =>
-          simulate({ principal, action, resource: roleArn, resourceAccount: "123456789012", resourcePolicy: trust, context });
+          simulate({ principal, action, resource: roleArn, resourceAccount: "123456789012", resourcePolicy: trust as unknown as PolicyDocument, context });
         await expect(request(services[0], satisfying(statement)).then((d) => `${role.name}: ${d}`)).resolves.toBe(`${role.name}: Allowed`);
         await expect(request(OTHER_SERVICE(services[0]), satisfying(statement)).then((d) => `${role.name}: ${d}`)).resolves.not.toBe(`${role.name}: Allowed`);
         if (statement.Condition) await expect(request(services[0], {}).then((d) => `${role.name}: ${d}`)).resolves.not.toBe(`${role.name}: Allowed`);
