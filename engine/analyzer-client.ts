@@ -90,6 +90,29 @@ function providerOf(r: RecordedResource, byUrn: ReadonlyMap<string, RecordedReso
   return provider;
 }
 
+/** The fields an `AnalyzeRequest` and an `AnalyzerResource` share, as the engine fills them. */
+interface ResourceMessage {
+  setType(value: string): void;
+  setName(value: string): void;
+  setUrn(value: string): void;
+  setProperties(value: unknown): void;
+  setOptions(value: unknown): void;
+  setProvider(value: unknown): void;
+}
+
+/** Fill a resource message: type, name, URN, the given properties, options and the provider (when there is one). */
+function describeResource<M extends ResourceMessage>(message: M, r: RecordedResource, properties: Record<string, unknown>, byUrn: ReadonlyMap<string, RecordedResource>): M {
+  message.setType(r.type);
+  message.setName(r.name);
+  message.setUrn(r.urn);
+  message.setProperties(toStruct(properties));
+  message.setOptions(resourceOptions(r));
+  const provider = providerOf(r, byUrn);
+  if (provider) message.setProvider(provider);
+  return message;
+}
+
+
 function levelName(wire: number): "advisory" | "mandatory" {
   return wire === WIRE_LEVEL.mandatory || wire === WIRE_LEVEL.remediate ? "mandatory" : "advisory";
 }
@@ -169,14 +192,7 @@ export class PackClient {
 
   /** Analyze one resource's inputs with every resource policy. */
   async analyze(r: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource> = new Map()): Promise<AnalyzerVerdict> {
-    const request = new analyzerPb.AnalyzeRequest();
-    request.setType(r.type);
-    request.setName(r.name);
-    request.setUrn(r.urn);
-    request.setProperties(toStruct(r.wireInputs ?? r.inputs));
-    request.setOptions(resourceOptions(r));
-    const provider = providerOf(r, byUrn);
-    if (provider) request.setProvider(provider);
+    const request = describeResource(new analyzerPb.AnalyzeRequest(), r, r.wireInputs ?? r.inputs, byUrn);
     return verdictOf(await unary(this.client, "analyze", request), r.urn);
   }
 
@@ -186,16 +202,9 @@ export class PackClient {
     const request = new analyzerPb.AnalyzeStackRequest();
     request.setResourcesList(
       resources.map((r) => {
-        const ar = new analyzerPb.AnalyzerResource();
-        ar.setType(r.type);
-        ar.setName(r.name);
-        ar.setUrn(r.urn);
-        ar.setProperties(toStruct(r.wireOutputs ?? r.outputs));
-        ar.setOptions(resourceOptions(r));
+        const ar = describeResource(new analyzerPb.AnalyzerResource(), r, r.wireOutputs ?? r.outputs, byUrn);
         ar.setParent(r.parent ?? "");
         ar.setDependenciesList([...r.dependencies]);
-        const provider = providerOf(r, byUrn);
-        if (provider) ar.setProvider(provider);
         const deps = ar.getPropertydependenciesMap();
         for (const [key, urns] of Object.entries(r.propertyDependencies)) {
           // The engine skips properties without dependencies.
