@@ -12,6 +12,7 @@ import { principalSlug } from "../../../components/tenant/rbac";
 import { SELF_MANAGED_ONLY_PORTS, portRow } from "../../../policy-pack/baseline/ports";
 import { cidrOverlaps } from "../../../policy-pack/core/cidr";
 import { EKS_DEFAULT_SERVICE_CIDRS } from "../../../components/network/cidr";
+import type { TenantConfigInput } from "../../../components/tenant/config";
 
 /** A generated stack: the raw config map plus the parsed-in values, kept for readable counterexamples. */
 export interface StackConfigCase {
@@ -46,20 +47,8 @@ export interface StackConfigOptions {
 const FORBIDDEN_ADDON_PORTS = [...SELF_MANAGED_ONLY_PORTS, { fromPort: portRow("nodeport").fromPort, toPort: portRow("nodeport").toPort }];
 const forbiddenAddonPort = (port: number) => FORBIDDEN_ADDON_PORTS.some((r) => r.fromPort <= port && port <= r.toPort);
 
-/** One generated tenant (input form of components/tenant/config.ts). */
-export interface TenantInput {
-  readonly name: string;
-  readonly namespaces: string[];
-  readonly tier?: "standard" | "sensitive";
-  readonly pssVersion: string;
-  readonly size?: "small" | "medium" | "large";
-  readonly quota?: Record<string, string>;
-  readonly quotaJustification?: string;
-  readonly limits?: Record<string, { cpu: string; memory: string }>;
-  readonly podSecurity?: { level: "baseline" | "privileged"; justification: string };
-  readonly egress?: { cidr: string; ports: { port: number; protocol?: "TCP" | "UDP" | "SCTP" }[]; justification: string }[];
-  readonly roles?: { admin?: string[]; developer?: string[]; viewer?: string[] };
-}
+/** One generated tenant: the stack-file input form the Tenant schema validates. */
+export type TenantInput = TenantConfigInput;
 
 /** The `<namespace>:<key>` → text map Pulumi hands the program (what `recordResources` takes as `config`). */
 export function toConfigMap(c: StackConfigCase): Record<string, string> {
