@@ -12,6 +12,7 @@ import { composeInCluster, type InClusterComposer, type InClusterContext } from 
 import { needsRuntimeMonitoringEndpoint, platformS3Buckets } from "./network";
 import { podEgressFor } from "./tenant-egress";
 import { composeRegistry } from "./registry";
+import { adminRolesFor, composeAdminAccess } from "./admin-access";
 import { clusterAdminsFor, deployerCidrsFor, enabledAddonPorts, packConfigFor } from "./policy-config";
 import { guardDutyEnabled, type PlatformConfig } from "./schema";
 
@@ -152,6 +153,8 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
   // the registry once the node role it grants pulls to exists.
   const detection = composeDetection({ config, region, cluster, logsKeyArn: logsKey.arn, nodePools: Object.values(pools), observabilityIn: sameStack ? "this-stack" : "in-cluster-stack", tags });
   const registry = composeRegistry({ config, region, nodeRole, tags });
+  // MFA-gated cluster-admin roles (AWS layer in every environment), alarmed on each assume.
+  composeAdminAccess({ config, region, cluster: cluster.cluster, alertTopicArn: detection.topic.topicArn, tags });
 
   let deployer: Deployer | undefined;
   if (config.deployer?.enabled) {
@@ -177,7 +180,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
       secretsProviderKeyArn: config.deployer.secretsProviderKeyArn,
       image: config.deployer.image,
       observabilityRoleArn: roleArn(config.accountId, cloudwatchAgentRoleName(name)),
-      protectedPrincipalArns: config.admins.map((a) => a.roleArn),
+      protectedPrincipalArns: [...adminRolesFor(config).map((a) => a.roleArn), ...config.admins.map((a) => a.roleArn)],
       bootstrapClusterAdmin: config.deployer.bootstrapClusterAdmin,
       logRetentionDays: config.logRetentionDays,
       protect,
@@ -231,6 +234,8 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
       pools: poolOutputs,
       // What the shared pod SG lets out to CIDRs: the in-cluster stack checks its tenants' egress allowlists against it.
       podEgress: podEgressFor(config),
+      // The MFA-gated cluster-admin roles (docs/deploy.md, break-glass): config name -> role ARN.
+      adminRoles: Object.fromEntries(adminRolesFor(config).map((a) => [a.name, a.roleArn])),
       kmsKeys: { logs: logsKey.arn, secrets: secretsKey.arn, ebs: ebsKey.arn },
       deployer: deployer ? { projectName: deployer.project.name, roleArn: deployer.roleArn, callerPolicy: deployer.callerPolicy } : undefined,
       policyConfig: packConfigFor(config),

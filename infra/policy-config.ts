@@ -4,6 +4,7 @@ import { roleArn, roleNames } from "../components/cluster/iam";
 import { PLATFORM_MIN_KUBERNETES_VERSION } from "../components/cluster/version";
 import { registryHost } from "../components/registry/tenant-registry";
 import { guardDutyEnabled, type PlatformConfig } from "./schema";
+import { adminRolesFor } from "./admin-access";
 
 /** CIDRs of the deployer subnets (same layout as the Network component). */
 export function deployerCidrsFor(config: PlatformConfig): string[] {
@@ -17,13 +18,29 @@ export function clusterAdminsFor(config: PlatformConfig): { name: string; princi
 }
 
 /**
- * Principals allowed AmazonEKSClusterAdminPolicy (EKS-008): the admins, plus the deployer role only while
- * `deployer.bootstrapClusterAdmin` is on (its first in-cluster deploy; afterwards it holds a scoped ClusterRole).
+ * Principals allowed AmazonEKSClusterAdminPolicy (EKS-008): the platform's MFA-gated admin roles, the external
+ * admins, plus the deployer role only while `deployer.bootstrapClusterAdmin` is on (its first in-cluster deploy;
+ * afterwards it holds a scoped ClusterRole).
  */
 export function clusterAdminPrincipalsFor(config: PlatformConfig): string[] {
   return [
+    ...adminRolesFor(config).map((a) => a.roleArn),
     ...clusterAdminsFor(config).map((a) => a.principalArn),
     ...(config.deployer?.enabled && config.deployer.bootstrapClusterAdmin ? [roleArn(config.accountId, roleNames.deployer(config.clusterName))] : []),
+  ];
+}
+
+/**
+ * Cluster-admin principals EKS-009 does not require MFA of: the deployer's CodeBuild service role while it
+ * bootstraps (a service cannot present MFA; it is a temporary grant, turned off after the first deploy).
+ */
+export function mfaExemptAdminPrincipalsFor(config: PlatformConfig): { name: string; justification: string }[] {
+  if (!(config.deployer?.enabled && config.deployer.bootstrapClusterAdmin)) return [];
+  return [
+    {
+      name: roleArn(config.accountId, roleNames.deployer(config.clusterName)),
+      justification: "CodeBuild service role of the deployer: cluster-admin only for its first in-cluster deploy (deployer.bootstrapClusterAdmin); a service cannot present MFA.",
+    },
   ];
 }
 
@@ -43,6 +60,9 @@ export function packConfigFor(config: PlatformConfig): Partial<PackConfig> {
     trustedCidrs: [...new Set([...config.endpoint.privateAccessCidrs, ...config.endpoint.publicAccessCidrs, ...deployerCidrsFor(config)])],
     allowPublicEndpoint: config.endpoint.publicAccess,
     clusterAdminPrincipals: clusterAdminPrincipalsFor(config),
+    // EKS-009: the admin roles' trust must demand MFA no older than the configured age.
+    adminMfaMaxAgeSeconds: config.adminRoles.maxMfaAgeSeconds,
+    mfaExemptAdminPrincipals: mfaExemptAdminPrincipalsFor(config),
     extraPorts,
     // SG-010: the Firewall's egress plan allows HTTPS to the world only through the NAT (not in private-only networks).
     awsApiPath: config.network.privateOnly ? "endpoints" : "nat",

@@ -12,6 +12,7 @@ import { registryConfigSchema } from "../components/registry/config";
 import { tenantsConfigSchema } from "../components/tenant/config";
 import { KMS_KEY_ARN_PATTERN, parseEcrImage, SECRET_ARN_PATTERN } from "../components/deployer/arns";
 import { AUTOSCALING_ROLE_MODES } from "../components/kms/policy";
+import { adminRolesConfigSchema, adminRolesIssues } from "./schema-admin-roles";
 
 /**
  * The stack configuration schema (namespace `hardened-cluster`), in one place.
@@ -133,6 +134,8 @@ export const platformConfigShape = {
   admins: z
     .array(z.object({ name: z.string().regex(/^[a-z][a-z0-9-]*$/, "must start with a lower-case letter and use only lower-case letters, digits and hyphens"), roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "must be an IAM role ARN"), justification }).strict())
     .default([]),
+  /** Platform-created cluster-admin roles, MFA-gated (infra/schema-admin-roles.ts). */
+  adminRoles: adminRolesConfigSchema,
   addons: z
     .object({ vpcCni: addonVersion, coredns: addonVersion, kubeProxy: addonVersion, podIdentityAgent: addonVersion })
     .strict(),
@@ -282,6 +285,7 @@ export const platformConfigSchema = z
       });
     };
     uniqueNames(c.admins, "admins");
+    for (const issue of adminRolesIssues(c)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, params: { fix: issue.fix } });
     uniqueNames(c.extraEgress, "extraEgress");
     c.extraEgress.forEach((e, i) => {
       if (e.fromPort > e.toPort) ctx.addIssue({ code: "custom", path: ["extraEgress", i, "toPort"], message: `toPort ${e.toPort} is below fromPort ${e.fromPort}`, params: { fix: "set toPort >= fromPort" } });

@@ -73,6 +73,10 @@ export interface PackConfig {
   readonly minKubernetesVersion: string;
   /** IAM principals allowed cluster-admin access policies. */
   readonly clusterAdminPrincipals: readonly string[];
+  /** EKS-009: longest `aws:MultiFactorAuthAge` a cluster-admin role's trust policy may admit, in seconds. */
+  readonly adminMfaMaxAgeSeconds: number;
+  /** EKS-009: cluster-admin principals (ARN or role name in `name`) exempt from the MFA check, each justified (EKS-009X reports them). */
+  readonly mfaExemptAdminPrincipals: readonly NamedAllowance[];
   /** Root device names a launch template must map explicitly. */
   readonly rootDeviceNames: readonly string[];
   /** Require a customer KMS key (not the AWS-managed EBS key) on node volumes. */
@@ -145,6 +149,8 @@ export const DEFAULT_PACK_CONFIG: PackConfig = {
   allowPublicEndpoint: false,
   minKubernetesVersion: "1.33",
   clusterAdminPrincipals: [],
+  adminMfaMaxAgeSeconds: 3600,
+  mfaExemptAdminPrincipals: [],
   rootDeviceNames: ["/dev/xvda"],
   requireCustomerKey: true,
   externalLaunchTemplates: [],
@@ -230,6 +236,8 @@ export const PACK_CONFIG_SCHEMA: Record<string, Record<string, unknown>> = {
   allowPublicEndpoint: { type: "boolean" },
   minKubernetesVersion: { type: "string", pattern: "^1\\.[0-9]+$" },
   clusterAdminPrincipals: strings,
+  adminMfaMaxAgeSeconds: { type: "integer", minimum: 60, maximum: 129600, description: "EKS-009: longest aws:MultiFactorAuthAge a cluster-admin role's trust policy may admit (seconds)." },
+  mfaExemptAdminPrincipals: { ...namedAllowances, description: "EKS-009: cluster-admin principals (ARN or role name) exempt from the MFA trust check, each justified." },
   rootDeviceNames: strings,
   requireCustomerKey: { type: "boolean" },
   externalLaunchTemplates: namedAllowances,

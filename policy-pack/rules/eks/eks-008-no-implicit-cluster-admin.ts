@@ -1,9 +1,7 @@
 import { fieldReader, listAt, UNKNOWN } from "../../core/fields";
 import { nativeResourceRule } from "../../core/native";
+import { ADMIN_POLICY, NAMESPACE_ADMIN_POLICY } from "./cluster-admin";
 import { EKS_TYPES } from "./types";
-
-const ADMIN_POLICY = /cluster-access-policy\/AmazonEKSClusterAdminPolicy$/;
-const NAMESPACE_ADMIN_POLICY = /cluster-access-policy\/AmazonEKSAdminPolicy$/;
 
 /** EKS-008: no implicit or unlisted cluster-admin (bootstrap creator, system:masters, admin access policies). */
 export const eks008 = nativeResourceRule({
