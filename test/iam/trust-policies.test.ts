@@ -4,13 +4,14 @@
  * conditions demand (e.g. aws:SourceAccount), another service cannot, and a conditioned statement does
  * not admit a request without its condition context (confused deputy). The flow-logs role's own policy
  * reaches its log group and no other. Web-identity (IRSA) trusts cannot be simulated by the library, so
- * they are checked for the sub and aud conditions IRSA needs.
+ * they are checked for the sub and aud conditions IRSA needs. Roles people assume (the MFA-gated cluster-admin
+ * roles) are simulated in admin-roles.test.ts.
  */
 import { stackRun } from "../infra/fixtures";
 import { ofType } from "../infra/stack-config";
 import { simulate, type PolicyDocument } from "../support/iam-simulate";
 
-type Statement = { Effect: string; Principal?: { Service?: string | string[]; Federated?: string }; Action: string | string[]; Condition?: Record<string, Record<string, string | string[]>> };
+type Statement = { Effect: string; Principal?: { Service?: string | string[]; Federated?: string; AWS?: string | string[] }; Action: string | string[]; Condition?: Record<string, Record<string, string | string[]>> };
 
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -36,6 +37,11 @@ describe.each(["dev", "staging", "prod"] as const)("%s: IAM role trust policies 
       const roleArn = `arn:aws:iam::123456789012:role/${role.inputs.name ?? role.name}`;
       for (const statement of trust.Statement.filter((s) => s.Effect === "Allow")) {
         const services = list(statement.Principal?.Service);
+        if (statement.Principal?.AWS) {
+          // People: only the MFA-gated cluster-admin roles trust IAM principals (simulated in admin-roles.test.ts).
+          expect([role.name, statement.Condition?.Bool?.["aws:MultiFactorAuthPresent"]]).toEqual([role.name, "true"]);
+          continue;
+        }
         if (statement.Principal?.Federated) {
           // IRSA: the web-identity trust must pin both the service account (sub) and the audience (aud).
           const keys = Object.keys(statement.Condition?.StringEquals ?? {});
