@@ -10,11 +10,12 @@ import { DEFAULT_ADMIN_SESSION_SECONDS, DEFAULT_MAX_MFA_AGE_SECONDS, MFA_AGE_BOU
 const seconds = (bounds: { min: number; max: number }, what: string, fix: string) =>
   z
     .number({ invalid_type_error: "must be a number of seconds" })
-    .int("must be a whole number of seconds")
-    .min(bounds.min, { message: `must be at least ${bounds.min} seconds (${what})`, params: { fix } })
-    .max(bounds.max, { message: `must be at most ${bounds.max} seconds (${what})`, params: { fix } });
+    .refine((n) => Number.isInteger(n) && n >= bounds.min && n <= bounds.max, (n) => ({
+      message: `${n} is outside ${bounds.min}-${bounds.max} seconds (${what}): must be a whole number of seconds from ${bounds.min} to ${bounds.max}`,
+      params: { fix },
+    }));
 
-const trustedPrincipal = z.string().regex(TRUSTED_PRINCIPAL_ARN, {
+const trustedPrincipal = z.string().refine((arn) => TRUSTED_PRINCIPAL_ARN.test(arn), {
   message: "must be an IAM user or role ARN such as arn:aws:iam::123456789012:user/breakglass-alice (no wildcards, no :root)",
   params: { fix: "list the exact ARN of each IAM user (with an MFA device) or role allowed to assume the admin role" },
 });
@@ -25,7 +26,7 @@ export const adminRoleSchema = z
     /** Short name; the IAM role is `<clusterName>-admin-<name>`. */
     name: z.string().regex(/^[a-z][a-z0-9-]{0,17}$/, "must start with a lower-case letter and use at most 18 lower-case letters, digits and hyphens"),
     /** IAM users (with MFA devices) or roles allowed to assume the role. */
-    trustedPrincipalArns: z.array(trustedPrincipal).min(1, { message: "must list at least one IAM user or role", params: { fix: "name the break-glass users allowed to assume the role" } }),
+    trustedPrincipalArns: z.array(trustedPrincipal).refine((a) => a.length > 0, { message: "must list at least one IAM user or role", params: { fix: "name the break-glass IAM users allowed to assume the role" } }),
     justification: z.string().trim().min(20, "justification must say why in at least 20 characters"),
   })
   .strict();

@@ -88,6 +88,10 @@ export const STACK_CASES: readonly StackCase[] = [
   { file: "missing-addons.yaml", field: "hardened-cluster:addons: Required" },
   { file: "missing-aws-region.yaml", field: "aws:region: is not set" },
   { file: "missing-admin-justification.yaml", field: "hardened-cluster:admins[0].justification" },
+  // MFA-gated admin roles (issue 20)
+  { file: "admin-role-principal-malformed.yaml", field: "hardened-cluster:adminRoles.roles[0].trustedPrincipalArns[0]", fix: /Fix: list the exact ARN of each IAM user/, e2e: true },
+  { file: "admin-role-mfa-age-out-of-range.yaml", field: "hardened-cluster:adminRoles.maxMfaAgeSeconds: 86400 is outside 300-43200 seconds", fix: /Fix: use a value from 300 to 43200/ },
+  { file: "admin-role-no-principals.yaml", field: "hardened-cluster:adminRoles.roles[0].trustedPrincipalArns", fix: /Fix: name the break-glass IAM users/ },
   // hardening that cannot be switched off
   { file: "hop-limit-2.yaml", field: "hardened-cluster:nodePools.general.metadataHopLimit", fix: /Fix: set hardened-cluster:nodePools\.general\.metadataHopLimit to 1/, e2e: true },
   { file: "ami-al2.yaml", field: "hardened-cluster:nodePools.general.amiType" },
