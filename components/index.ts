@@ -7,7 +7,8 @@
  * file, with named-field errors.
  *
  * - AWS infrastructure: {@link Network}, {@link Firewall}, {@link Cluster}, {@link NodePool}, {@link HardenedKey},
- *   {@link EncryptedLogGroup}, {@link Deployer} (in-VPC CodeBuild runner for the in-cluster stack of a private cluster).
+ *   {@link EncryptedLogGroup}, {@link Deployer} (in-VPC CodeBuild runner for the in-cluster stack of a private cluster),
+ *   {@link MfaAdminRole} (cluster-admin role assumable only with a fresh MFA sign-in).
  * - Tenancy (in-cluster): {@link Tenant} (hardened namespaces, NetworkPolicies, quotas, RBAC, access entries) and
  *   {@link AdmissionMirror} (ValidatingAdmissionPolicies generated from the pack's rule data).
  * - Detection: {@link AlertTopic}, {@link AuditAlarms}, {@link ResourceExhaustionAlarms}, {@link RuntimeDetection}, {@link GuardDutyAgent}.
@@ -23,6 +24,7 @@ export { NodePool, NodeRole, POOL_KINDS, labelsFor, taintsFor, type NodePoolArgs
 export { HardenedKey, keyPolicy, type HardenedKeyArgs, type KeyService } from "./kms";
 export { EncryptedLogGroup, CLOUDWATCH_RETENTION_DAYS, type EncryptedLogGroupArgs } from "./logs";
 export { Deployer, type DeployerArgs, type DeployerSource } from "./deployer";
+export { MfaAdminRole, mfaAdminTrustPolicy, type MfaAdminRoleArgs } from "./admin-access";
 
 // Tenancy
 export {

@@ -43,4 +43,12 @@ export const GUIDANCE_POINTS: readonly GuidancePoint[] = [
     rules: ["API-001", "API-002", "API-003", "API-004", "API-005", "API-006", "API-007", "API-008", "API-009", "API-010", "API-011", "API-012", "ORD-001", "ORD-002", "ORD-003", "ORD-004"],
     components: ["Firewall", "Cluster", "NodePool", "HardenedKey", "Deployer", "ResourceExhaustionAlarms"],
   },
+  {
+    id: "G22-mfa",
+    topic: "MFA for administrators",
+    seed: "S1 §5.4, §5.4.4",
+    point: "Multi-factor authentication is used for all administrative access: cluster-admin is a role only named people can assume, with a fresh MFA sign-in and a short session, alarmed on every assume; external admins whose trust cannot be seen are flagged.",
+    rules: ["EKS-009", "EKS-009X", "EKS-008"],
+    components: ["MfaAdminRole", "Cluster"],
+  },
 ];
