@@ -21,7 +21,7 @@ export { versionAtLeast, DEFAULT_KUBERNETES_VERSION, PLATFORM_MIN_KUBERNETES_VER
 /** The five control-plane log types (EKS-005). */
 export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
-/** An IAM principal granted cluster-admin through an EKS access entry. */
+/** An IAM principal (owned outside the stack) granted cluster-admin through an EKS access entry. */
 export interface ClusterAdmin {
   /** Short name used in resource names, e.g. `platform-oncall`. */
   readonly name: string;
@@ -58,7 +58,10 @@ export interface ClusterArgs {
   readonly logsKeyArn: pulumi.Input<string>;
   /** Control-plane log retention in days: a CloudWatch-accepted value of at least 365 (LOG-002). Default 365. */
   readonly logRetentionDays?: number;
-  /** Principals granted cluster-admin through access entries. */
+  /**
+   * Roles owned outside this stack granted cluster-admin through access entries. Their trust (MFA) cannot be seen
+   * by the pack (EKS-009X, advisory): prefer `MfaAdminRole` (components/admin-access), which creates an MFA-gated role and its entry.
+   */
   readonly admins: readonly ClusterAdmin[];
   /**
    * Pinned versions of the networking add-ons created with the cluster (VPC CNI, kube-proxy, Pod Identity
