@@ -3,7 +3,8 @@
  * EKS-009X (advisory): external principals (trust not visible) and config-exempt principals are reported.
  */
 import { mfaAdminTrustPolicy } from "../../../components/admin-access/trust";
-import { resource } from "../../support/rules";
+import { resource, violationsOf } from "../../support/rules";
+import { previewed, sdkProxy } from "../../support/unknowns";
 import { advisory, mandatory, runCases, type RuleCase } from "./cases";
 
 const ROLE = "aws:iam/role:Role";
@@ -71,3 +72,16 @@ const cases: RuleCase[] = [
 ];
 
 describe("EKS-009 / EKS-009X", () => runCases(cases));
+
+describe("EKS-009 defers what is unknown at preview (advisory cannot-verify, never a mandatory violation or silence)", () => {
+  const S = sdkProxy.unknownStringValue;
+  it.each([
+    ["principalArn unknown, no property dependency", [role("admin", trust(undefined)), assoc(S)], "principalArn"],
+    ["the role's trust unknown", [role("admin", S), assoc(ARN("admin"))], "role admin assumeRolePolicy"],
+    ["policyArn unknown", [role("admin", trust(undefined)), assoc(ARN("admin"), S)], "policyArn"],
+  ] as const)("%s", (_title, target, field) => {
+    const vs = violationsOf("EKS-009", [...target].map(previewed));
+    expect(vs.filter((v) => v.level === "mandatory")).toEqual([]);
+    expect(vs.map((v) => [v.level, v.message.includes(`cannot verify ${field}`)])).toEqual([["advisory", true]]);
+  });
+});
