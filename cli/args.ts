@@ -33,6 +33,8 @@ export interface ScanArgs {
   /** `--max-file-bytes N` / `--max-document-bytes N`. */
   readonly maxFileBytes?: number;
   readonly maxDocumentBytes?: number;
+  /** `--stdin-name PATH`: the repository path the manifests read from stdin (`-`) stand for, in every report. */
+  readonly stdinName?: string;
 }
 
 /** A parsed command line. */
@@ -44,7 +46,8 @@ export const USAGE = `Usage:
                            [--markdown FILE] [--policy-config FILE] [--policy-pack DIR] [--allow-unverified]
                            [--timeout SECONDS] [--quiet]
   hardened-cluster scan [--only GROUP[,GROUP]] [--format text|json|sarif] [--output FILE] [--exclude GLOB]...
-                        [--max-file-bytes N] [--max-document-bytes N] [--policy-config FILE] [--quiet] PATH...
+                        [--max-file-bytes N] [--max-document-bytes N] [--policy-config FILE] [--stdin-name PATH]
+                        [--quiet] PATH...|-
 
 preview  runs a Pulumi TypeScript program offline under mocks with a stack's config and sends every
          resource to the hardened-cluster policy pack over the analyzer protocol.
@@ -67,6 +70,7 @@ Options:
   --exclude GLOB        scan: do not read paths matching GLOB (path, path under the folder, or base name; repeatable)
   --max-file-bytes N    scan: largest input accepted (default 33554432)
   --max-document-bytes N  scan: largest single YAML document accepted (default 4194304)
+  --stdin-name PATH     scan: the repository path stdin ('-') stands for in reports (required for SARIF from stdin)
   --quiet, -q           print only the summary line
 
 StackReferences read their outputs from <program>/.hardened-cluster/stack-outputs/<org_project_stack>.json
@@ -148,6 +152,7 @@ export function parseCommandLine(argv: readonly string[]): CliArgs {
       exclude: { type: "string", multiple: true },
       "max-file-bytes": { type: "string" },
       "max-document-bytes": { type: "string" },
+      "stdin-name": { type: "string" },
     });
     if (values.help) return { command: "help", topic: "scan" };
     const size = (flag: string): number | undefined => {
@@ -159,6 +164,11 @@ export function parseCommandLine(argv: readonly string[]): CliArgs {
     const format = (values.format as string | undefined) ?? "text";
     if (!(FORMATS as readonly string[]).includes(format)) throw new InputError(`unknown --format '${format}': use one of ${FORMATS.join(", ")}`);
     if (positionals.length === 0) throw new InputError("scan needs at least one PATH (a file, a folder, or '-' for stdin)");
+    const stdinName = values["stdin-name"] as string | undefined;
+    if (stdinName !== undefined && !positionals.includes("-")) throw new InputError("--stdin-name names what '-' (stdin) stands for: add '-' to the PATHs or drop --stdin-name");
+    if (stdinName !== undefined && (stdinName.trim() === "" || /^[a-z][a-z0-9+.-]*:/i.test(stdinName))) throw new InputError(`--stdin-name '${stdinName}': give a file path relative to the repository root (e.g. --stdin-name charts/app/rendered.yaml)`);
+    if (format === "sarif" && positionals.includes("-") && stdinName === undefined)
+      throw new InputError("scan --format sarif -: SARIF results need the file they are in, and stdin has none: add --stdin-name PATH (the repository path the manifests come from, e.g. --stdin-name charts/app/rendered.yaml)");
     const only = (values.only as string[] | undefined)?.flatMap((s) => s.split(",")).map((s) => s.trim()).filter((s) => s !== "");
     return {
       command: "scan",
@@ -171,6 +181,7 @@ export function parseCommandLine(argv: readonly string[]): CliArgs {
       output: values.output as string | undefined,
       maxFileBytes: size("max-file-bytes"),
       maxDocumentBytes: size("max-document-bytes"),
+      ...(stdinName !== undefined ? { stdinName } : {}),
     };
   }
   throw new InputError(`unknown command '${command}': use 'preview' or 'scan' (see 'hardened-cluster --help')`);

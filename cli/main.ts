@@ -114,7 +114,7 @@ function scan(args: ScanArgs, io: Io): number {
   const rules = selectRules(args.only);
   quietOnEpipe(io.stdout);
   const limits = { ...DEFAULT_READ_LIMITS, ...(args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {}), ...(args.maxDocumentBytes ? { maxDocumentBytes: args.maxDocumentBytes } : {}) };
-  const report = runScan({ paths: args.paths, only: args.only, policyConfig, exclude: args.exclude, limits });
+  const report = runScan({ paths: args.paths, only: args.only, policyConfig, exclude: args.exclude, limits, stdinName: args.stdinName });
   const style = args.output ? PLAIN : styleFor(io.stdout);
   const out =
     args.format === "json"
