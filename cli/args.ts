@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { InputError } from "./errors";
+import type { OutputsArgs } from "./outputs";
 
 /** Options of `hardened-cluster preview`. */
 export interface PreviewArgs {
@@ -38,7 +39,7 @@ export interface ScanArgs {
 }
 
 /** A parsed command line. */
-export type CliArgs = PreviewArgs | ScanArgs | { readonly command: "help"; readonly topic?: string };
+export type CliArgs = PreviewArgs | ScanArgs | OutputsArgs | { readonly command: "help"; readonly topic?: string };
 
 /** Usage text printed by `--help`. */
 export const USAGE = `Usage:
@@ -48,10 +49,14 @@ export const USAGE = `Usage:
   hardened-cluster scan [--only GROUP[,GROUP]] [--format text|json|sarif] [--output FILE] [--exclude GLOB]...
                         [--max-file-bytes N] [--max-document-bytes N] [--policy-config FILE] [--stdin-name PATH]
                         [--quiet] PATH...|-
+  hardened-cluster outputs --stack ORG/PROJECT/STACK [--program DIR] [--from FILE|-]
 
 preview  runs a Pulumi TypeScript program offline under mocks with a stack's config and sends every
          resource to the hardened-cluster policy pack over the analyzer protocol.
 scan     judges Kubernetes YAML (files, folders, multi-document, List kinds, '-' for stdin) with the same rules.
+outputs  records another stack's outputs for the program's StackReference (offline preview): runs
+         'pulumi stack output --json --show-secrets --stack STACK' (or reads that JSON from --from FILE|-) and
+         writes DIR/.hardened-cluster/stack-outputs/<STACK with '/' as '_'>.json.
 
 Options:
   --program DIR         program whose Pulumi.yaml is in DIR (default: the current directory when it holds a
@@ -74,7 +79,8 @@ Options:
   --quiet, -q           print only the summary line
 
 StackReferences read their outputs from <program>/.hardened-cluster/stack-outputs/<org_project_stack>.json
-(the stack name with '/' replaced by '_'); without such a file they have no outputs.
+(the stack name with '/' replaced by '_'); a missing or malformed file exits 2 naming it (create it with
+'hardened-cluster outputs').
 
 Exit codes: 0 clean, 1 mandatory violation, 2 bad input or program error (also a timeout), 3 incomplete:
 something could not be judged offline (a remote component such as eks:index:Cluster or a Helm v4 chart, an
@@ -184,5 +190,19 @@ export function parseCommandLine(argv: readonly string[]): CliArgs {
       ...(stdinName !== undefined ? { stdinName } : {}),
     };
   }
-  throw new InputError(`unknown command '${command}': use 'preview' or 'scan' (see 'hardened-cluster --help')`);
+  if (command === "outputs") {
+    const { values, positionals } = parse(rest, { stack: { type: "string" }, program: { type: "string" }, from: { type: "string" } });
+    if (values.help) return { command: "help", topic: "outputs" };
+    if (positionals.length > 0) throw new InputError(`unexpected argument '${positionals[0]}': outputs takes only flags (e.g. outputs --stack acme/hardened-cluster/dev --from outputs.json)`);
+    const stack = values.stack as string | undefined;
+    if (stack === undefined) throw new InputError("outputs needs --stack ORG/PROJECT/STACK: the stack the program's StackReference names (e.g. --stack acme/hardened-cluster/dev)");
+    return {
+      command: "outputs",
+      stack,
+      program: values.program as string | undefined,
+      from: values.from as string | undefined,
+      quiet: values.quiet === true,
+    };
+  }
+  throw new InputError(`unknown command '${command}': use 'preview', 'scan' or 'outputs' (see 'hardened-cluster --help')`);
 }
