@@ -29,7 +29,7 @@ function compile(): ValidateFunction {
   const raw = JSON.parse(text) as Record<string, unknown>;
   if (raw.$schema !== "http://json-schema.org/draft-04/schema#") throw new Error(`SARIF schema declares ${String(raw.$schema)}: review sarif-schema.ts`);
   const { $schema: _draft, id, ...rest } = raw;
-  const schema = { $schema: "http://json-schema.org/draft-07/schema#", $id: id, ...rest };
+  const schema: Record<string, unknown> = { $schema: "http://json-schema.org/draft-07/schema#", $id: id, ...rest };
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   validator = ajv.compile(schema);
