@@ -6,6 +6,7 @@ import { RULES } from "../../policy-pack/registry";
 import { PLATFORM_ONLY_SETTINGS } from "../../infra/team-policy-config";
 import { policyConfigPath, renderTeamPolicyConfig, stackNames, teamPolicyConfigPath } from "../../scripts/policy-config-files";
 import { runCli } from "../cli/run-cli";
+import { codeScanningProblems, sarifSchemaErrors } from "../support/sarif-schema";
 import { ROOT, TEAM_STACK } from "./platform-outputs";
 
 // Issue 18.3: the org-wide team policy group's config (stacks/policy-config.teams.<env>.json, what
@@ -16,9 +17,9 @@ interface Report {
   readonly violations: { rule: string; level: string }[];
 }
 
-async function previewTeam(stack: string, policyConfig: string): Promise<{ code: number; stderr: string; report?: Report }> {
+async function previewTeam(stack: string, policyConfig: string, ...extra: string[]): Promise<{ code: number; stderr: string; report?: Report }> {
   const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hc-teams-")), "report.json");
-  const run = await runCli(["preview", "--program", TEAM_STACK, "--stack", stack, "--quiet", "--json", json, "--policy-config", policyConfig]);
+  const run = await runCli(["preview", "--program", TEAM_STACK, "--stack", stack, "--quiet", "--json", json, "--policy-config", policyConfig, ...extra]);
   return { code: run.code, stderr: run.stderr, report: fs.existsSync(json) ? (JSON.parse(fs.readFileSync(json, "utf8")) as Report) : undefined };
 }
 
@@ -61,10 +62,25 @@ describe("team example under the team policy group's config (real CLI, real pack
     expect(code).toBe(0);
   });
 
-  it.concurrent("the violating team stack still fails with each planted weakness", async () => {
-    const { code, report } = await previewTeam("bad", TEAMS_DEV);
+  it.concurrent("the violating team stack still fails with each planted weakness; its SARIF validates and points into the team's files", async () => {
+    const sarif = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hc-teams-")), "bad.sarif");
+    const { code, report } = await previewTeam("bad", TEAMS_DEV, "--sarif", sarif);
     expect(code).toBe(1);
     expect(mandatory(report!)).toEqual(["IMG-002", "NODE-006", "PSS-B03", "PSS-B05", "PSS-R01", "PSS-R02", "RBAC-003"]);
+    const log = JSON.parse(fs.readFileSync(sarif, "utf8"));
+    expect(sarifSchemaErrors(log)).toEqual([]);
+    expect(codeScanningProblems(log)).toEqual([]);
+    const files = new Set<string>(log.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri));
+    for (const uri of files) {
+      expect(uri).toMatch(/^examples\/team-stack\/[a-z-]+\.ts$/);
+      expect(fs.existsSync(path.join(ROOT, uri))).toBe(true);
+    }
+    // each result's line is inside its file, on the line that constructs a resource
+    for (const r of log.runs[0].results) {
+      const { artifactLocation, region } = r.locations[0].physicalLocation;
+      const line = fs.readFileSync(path.join(ROOT, artifactLocation.uri), "utf8").split("\n")[region.startLine - 1];
+      expect(line).toMatch(/new [A-Za-z0-9.]+\(/);
+    }
   });
 
   it.concurrent("the platform's own config (the old documented org-wide setup) blocks the compliant team stack with NP-003", async () => {
