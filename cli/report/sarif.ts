@@ -37,6 +37,12 @@ function fingerprint(...parts: string[]): string {
   return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 32);
 }
 
+/**
+ * GitHub code scanning's `security-severity` score per rule severity: GitHub shows a security alert as
+ * critical above 9.0, high from 7.0, medium from 4.0 and low below (the middle of each band here).
+ */
+export const SECURITY_SEVERITY: Readonly<Record<Rule["severity"], string>> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
+
 /** SARIF `reportingDescriptor` of a rule: ids, descriptions, help with remediation, tags, default level. */
 export function sarifRule(rule: Rule): Record<string, unknown> {
   const helpUri = ruleHelpUri(rule.id);
@@ -50,7 +56,7 @@ export function sarifRule(rule: Rule): Record<string, unknown> {
     // The rule's row of the rules catalog (docs/rules.md), which links its upstream reference.
     ...(helpUri ? { helpUri } : {}),
     defaultConfiguration: { level: rule.enforcementLevel === "mandatory" ? "error" : "warning" },
-    properties: { tags: ["security", ...rule.groups], severity: rule.severity },
+    properties: { tags: ["security", ...rule.groups], severity: rule.severity, "security-severity": SECURITY_SEVERITY[rule.severity] },
   };
 }
 

@@ -30,6 +30,10 @@ function expectUploadable(log: any): void {
     expect(rule.shortDescription.text).not.toBe("");
     expect(rule.helpUri).toBe(`${driver.informationUri}/blob/main/docs/rules.md#${ruleAnchor(rule.id)}`);
     expect(rulesDoc).toContain(`<a id="${ruleAnchor(rule.id)}"></a>${rule.id} |`);
+    // GitHub's severity bands: critical > 9.0, high 7.0-8.9, medium 4.0-6.9, low < 4.0
+    const score = Number(rule.properties["security-severity"]);
+    const band = score > 9 ? "critical" : score >= 7 ? "high" : score >= 4 ? "medium" : "low";
+    expect(band).toBe(rule.properties.severity);
   }
   for (const result of log.runs[0].results) {
     expect(result.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}$/);
