@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { InputError } from "./errors";
+import type { OutputsArgs } from "./outputs";
 
 /** Options of `hardened-cluster preview`. */
 export interface PreviewArgs {
@@ -33,10 +34,12 @@ export interface ScanArgs {
   /** `--max-file-bytes N` / `--max-document-bytes N`. */
   readonly maxFileBytes?: number;
   readonly maxDocumentBytes?: number;
+  /** `--stdin-name PATH`: the repository path the manifests read from stdin (`-`) stand for, in every report. */
+  readonly stdinName?: string;
 }
 
 /** A parsed command line. */
-export type CliArgs = PreviewArgs | ScanArgs | { readonly command: "help"; readonly topic?: string };
+export type CliArgs = PreviewArgs | ScanArgs | OutputsArgs | { readonly command: "help"; readonly topic?: string };
 
 /** Usage text printed by `--help`. */
 export const USAGE = `Usage:
@@ -44,11 +47,16 @@ export const USAGE = `Usage:
                            [--markdown FILE] [--policy-config FILE] [--policy-pack DIR] [--allow-unverified]
                            [--timeout SECONDS] [--quiet]
   hardened-cluster scan [--only GROUP[,GROUP]] [--format text|json|sarif] [--output FILE] [--exclude GLOB]...
-                        [--max-file-bytes N] [--max-document-bytes N] [--policy-config FILE] [--quiet] PATH...
+                        [--max-file-bytes N] [--max-document-bytes N] [--policy-config FILE] [--stdin-name PATH]
+                        [--quiet] PATH...|-
+  hardened-cluster outputs --stack ORG/PROJECT/STACK [--program DIR] [--from FILE|-]
 
 preview  runs a Pulumi TypeScript program offline under mocks with a stack's config and sends every
          resource to the hardened-cluster policy pack over the analyzer protocol.
 scan     judges Kubernetes YAML (files, folders, multi-document, List kinds, '-' for stdin) with the same rules.
+outputs  records another stack's outputs for the program's StackReference (offline preview): runs
+         'pulumi stack output --json --show-secrets --stack STACK' (or reads that JSON from --from FILE|-) and
+         writes DIR/.hardened-cluster/stack-outputs/<STACK with '/' as '_'>.json.
 
 Options:
   --program DIR         program whose Pulumi.yaml is in DIR (default: the current directory when it holds a
@@ -67,10 +75,12 @@ Options:
   --exclude GLOB        scan: do not read paths matching GLOB (path, path under the folder, or base name; repeatable)
   --max-file-bytes N    scan: largest input accepted (default 33554432)
   --max-document-bytes N  scan: largest single YAML document accepted (default 4194304)
+  --stdin-name PATH     scan: the repository path stdin ('-') stands for in reports (required for SARIF from stdin)
   --quiet, -q           print only the summary line
 
 StackReferences read their outputs from <program>/.hardened-cluster/stack-outputs/<org_project_stack>.json
-(the stack name with '/' replaced by '_'); without such a file they have no outputs.
+(the stack name with '/' replaced by '_'); a missing or malformed file exits 2 naming it (create it with
+'hardened-cluster outputs').
 
 Exit codes: 0 clean, 1 mandatory violation, 2 bad input or program error (also a timeout), 3 incomplete:
 something could not be judged offline (a remote component such as eks:index:Cluster or a Helm v4 chart, an
@@ -148,6 +158,7 @@ export function parseCommandLine(argv: readonly string[]): CliArgs {
       exclude: { type: "string", multiple: true },
       "max-file-bytes": { type: "string" },
       "max-document-bytes": { type: "string" },
+      "stdin-name": { type: "string" },
     });
     if (values.help) return { command: "help", topic: "scan" };
     const size = (flag: string): number | undefined => {
@@ -159,6 +170,11 @@ export function parseCommandLine(argv: readonly string[]): CliArgs {
     const format = (values.format as string | undefined) ?? "text";
     if (!(FORMATS as readonly string[]).includes(format)) throw new InputError(`unknown --format '${format}': use one of ${FORMATS.join(", ")}`);
     if (positionals.length === 0) throw new InputError("scan needs at least one PATH (a file, a folder, or '-' for stdin)");
+    const stdinName = values["stdin-name"] as string | undefined;
+    if (stdinName !== undefined && !positionals.includes("-")) throw new InputError("--stdin-name names what '-' (stdin) stands for: add '-' to the PATHs or drop --stdin-name");
+    if (stdinName !== undefined && (stdinName.trim() === "" || /^[a-z][a-z0-9+.-]*:/i.test(stdinName))) throw new InputError(`--stdin-name '${stdinName}': give a file path relative to the repository root (e.g. --stdin-name charts/app/rendered.yaml)`);
+    if (format === "sarif" && positionals.includes("-") && stdinName === undefined)
+      throw new InputError("scan --format sarif -: SARIF results need the file they are in, and stdin has none: add --stdin-name PATH (the repository path the manifests come from, e.g. --stdin-name charts/app/rendered.yaml)");
     const only = (values.only as string[] | undefined)?.flatMap((s) => s.split(",")).map((s) => s.trim()).filter((s) => s !== "");
     return {
       command: "scan",
@@ -171,7 +187,22 @@ export function parseCommandLine(argv: readonly string[]): CliArgs {
       output: values.output as string | undefined,
       maxFileBytes: size("max-file-bytes"),
       maxDocumentBytes: size("max-document-bytes"),
+      ...(stdinName !== undefined ? { stdinName } : {}),
     };
   }
-  throw new InputError(`unknown command '${command}': use 'preview' or 'scan' (see 'hardened-cluster --help')`);
+  if (command === "outputs") {
+    const { values, positionals } = parse(rest, { stack: { type: "string" }, program: { type: "string" }, from: { type: "string" } });
+    if (values.help) return { command: "help", topic: "outputs" };
+    if (positionals.length > 0) throw new InputError(`unexpected argument '${positionals[0]}': outputs takes only flags (e.g. outputs --stack acme/hardened-cluster/dev --from outputs.json)`);
+    const stack = values.stack as string | undefined;
+    if (stack === undefined) throw new InputError("outputs needs --stack ORG/PROJECT/STACK: the stack the program's StackReference names (e.g. --stack acme/hardened-cluster/dev)");
+    return {
+      command: "outputs",
+      stack,
+      program: values.program as string | undefined,
+      from: values.from as string | undefined,
+      quiet: values.quiet === true,
+    };
+  }
+  throw new InputError(`unknown command '${command}': use 'preview', 'scan' or 'outputs' (see 'hardened-cluster --help')`);
 }

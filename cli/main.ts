@@ -7,6 +7,7 @@ import { DEFAULT_PACK_DIR } from "../engine/pack-process";
 import { loadPolicyConfig, loadPolicyConfigFor, type DeclaredPolicy } from "./policy-config";
 import { REPO_ROOT, runPreview } from "../engine";
 import { defaultPolicyConfigFile, defaultProgramDir, loadProject } from "../engine/project";
+import { writeStackOutputs } from "./outputs";
 import { previewJson, scanJson } from "./report/json";
 import { previewMarkdown } from "./report/markdown";
 import { previewSarif, scanSarif } from "./report/sarif";
@@ -114,7 +115,7 @@ function scan(args: ScanArgs, io: Io): number {
   const rules = selectRules(args.only);
   quietOnEpipe(io.stdout);
   const limits = { ...DEFAULT_READ_LIMITS, ...(args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {}), ...(args.maxDocumentBytes ? { maxDocumentBytes: args.maxDocumentBytes } : {}) };
-  const report = runScan({ paths: args.paths, only: args.only, policyConfig, exclude: args.exclude, limits });
+  const report = runScan({ paths: args.paths, only: args.only, policyConfig, exclude: args.exclude, limits, stdinName: args.stdinName });
   const style = args.output ? PLAIN : styleFor(io.stdout);
   const out =
     args.format === "json"
@@ -150,6 +151,11 @@ export async function main(argv: readonly string[], io: Io = { stdout: process.s
     const args = parseCommandLine(argv);
     if (args.command === "help") {
       io.stdout.write(`${USAGE}\n`);
+      return EXIT.clean;
+    }
+    if (args.command === "outputs") {
+      const line = writeStackOutputs(args);
+      if (!args.quiet) io.stdout.write(`${line}\n`);
       return EXIT.clean;
     }
     return args.command === "preview" ? await preview(args, io, startedAt) : scan(args, io);

@@ -5,6 +5,7 @@ import { DEFAULT_PACK_CONFIG, type PackConfig } from "../policy-pack/core/config
 import { RULES } from "../policy-pack/registry";
 import { parsePlatformConfig } from "../infra/config";
 import { packConfigFor } from "../infra/policy-config";
+import { teamPackConfigFor } from "../infra/team-policy-config";
 import { renderInClusterPolicyConfig } from "../infra/in-cluster/policy-config";
 
 /** Folder of the platform's stack files (Pulumi.yaml `stackConfigDir`). */
@@ -41,6 +42,22 @@ export function renderPolicyConfig(stack: string, dir = STACKS_DIR): string {
   const settings = Object.fromEntries(
     Object.entries(wanted).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(defaults[k])),
   ) as Partial<PackConfig>;
+  const file = Object.fromEntries(RULES.map((r) => [r.name, settings]));
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** The team policy group's pack-config file of a platform environment, beside the platform's own. */
+export function teamPolicyConfigPath(stack: string, dir = STACKS_DIR): string {
+  return path.join(dir, `policy-config.teams.${stack}.json`);
+}
+
+/**
+ * The `pulumi policy enable --policy-group <teams group> --config` file of a platform environment: the
+ * settings team stacks on that platform are judged with ({@link teamPackConfigFor}), fanned out to every
+ * policy, without the platform-only settings of `policy-config.<stack>.json`.
+ */
+export function renderTeamPolicyConfig(stack: string, dir = STACKS_DIR): string {
+  const settings = teamPackConfigFor(parsePlatformConfig(rawConfig(stack, dir)));
   const file = Object.fromEntries(RULES.map((r) => [r.name, settings]));
   return `${JSON.stringify(file, null, 2)}\n`;
 }

@@ -1,5 +1,6 @@
 import type { Rule } from "../policy-pack/core/rule";
 import { PACK_CONFIG_SCHEMA, DEFAULT_PACK_CONFIG } from "../policy-pack/core/config";
+import { ruleAnchor } from "../cli/report/rule-help";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
@@ -20,7 +21,7 @@ export function renderRulesMarkdown(families: Readonly<Record<string, readonly R
     lines.push(`## ${family} (${rules.length})`, "", "| id | name | kind | level | severity | groups | seed | upstream | remediation |", "|---|---|---|---|---|---|---|---|---|");
     for (const r of rules) {
       lines.push(
-        `| ${r.id} | \`${r.name}\` | ${r.kind} | ${r.enforcementLevel} | ${r.severity} | ${r.groups.join(", ")} | ${cell(r.seed.join("; "))} | ${cell(r.upstream ?? "")} | ${cell(r.remediation)} |`,
+        `| <a id="${ruleAnchor(r.id)}"></a>${r.id} | \`${r.name}\` | ${r.kind} | ${r.enforcementLevel} | ${r.severity} | ${r.groups.join(", ")} | ${cell(r.seed.join("; "))} | ${cell(r.upstream ?? "")} | ${cell(r.remediation)} |`,
       );
     }
     lines.push("");

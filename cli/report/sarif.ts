@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Rule } from "../../policy-pack/core/rule";
-import { RULE_FAMILIES } from "../../policy-pack/registry";
 import type { PreviewReport, ScanReport } from "./model";
+import { projectHomepage, projectVersion, ruleHelpUri } from "./rule-help";
 
 type SarifLevel = "error" | "warning";
 
@@ -13,6 +14,8 @@ interface SarifResultInput {
   readonly message: string;
   readonly remediation: string;
   readonly locations: unknown[];
+  /** Stable identity of the finding for `partialFingerprints` (GitHub matches results across runs by it). */
+  readonly fingerprint: string;
 }
 
 function sentence(text: string): string {
@@ -20,46 +23,29 @@ function sentence(text: string): string {
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
-/** Where the project lives when package.json names no homepage. */
-const DEFAULT_HOMEPAGE = "https://github.com/example-org/hardened-cluster";
-
-/** The package's homepage (`homepage`, or the `repository` URL), without a trailing `#readme` or `.git`. */
-function homepage(): string {
-  try {
-    const pkg = require("../../package.json") as { homepage?: string; repository?: string | { url?: string } };
-    const repo = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url;
-    const url = pkg.homepage ?? repo;
-    if (url) return url.replace(/^git\+/, "").replace(/#.*$/, "").replace(/\.git$/, "");
-  } catch {
-    // fall through
-  }
-  return DEFAULT_HOMEPAGE;
-}
-
 /** Version and homepage of the tool, for `tool.driver` (GitHub code scanning shows both). */
-function toolInfo(): { version: string; informationUri: string } {
-  let version = "0.0.0";
-  try {
-    version = String((require("../../package.json") as { version?: string }).version ?? version);
-  } catch {
-    // keep 0.0.0
-  }
-  return { version, informationUri: homepage() };
+function toolInfo(): { version: string; informationUri?: string } {
+  const homepage = projectHomepage();
+  return { version: projectVersion(), ...(homepage ? { informationUri: homepage } : {}) };
 }
 
-/** The rules catalog section of each rule (`docs/rules.md#<family>-<count>`, as GitHub slugs `## <family> (<count>)`). */
-let catalogAnchors: Map<string, string> | undefined;
-function catalogUri(rule: Rule): string {
-  if (!catalogAnchors) {
-    catalogAnchors = new Map();
-    for (const [family, rules] of Object.entries(RULE_FAMILIES)) for (const r of rules) catalogAnchors.set(r.id, `${family}-${rules.length}`);
-  }
-  const anchor = catalogAnchors.get(rule.id);
-  return `${homepage()}/blob/main/docs/rules.md${anchor ? `#${anchor}` : ""}`;
+/** The `partialFingerprints` key of hardened-cluster results (versioned: a new scheme gets a new key). */
+export const FINGERPRINT_KEY = "hardenedClusterFinding/v1";
+
+/** A stable fingerprint of a finding (rule, the object it is about, the message), independent of line moves. */
+function fingerprint(...parts: string[]): string {
+  return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 32);
 }
+
+/**
+ * GitHub code scanning's `security-severity` score per rule severity: GitHub shows a security alert as
+ * critical above 9.0, high from 7.0, medium from 4.0 and low below (the middle of each band here).
+ */
+export const SECURITY_SEVERITY: Readonly<Record<Rule["severity"], string>> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
 
 /** SARIF `reportingDescriptor` of a rule: ids, descriptions, help with remediation, tags, default level. */
 export function sarifRule(rule: Rule): Record<string, unknown> {
+  const helpUri = ruleHelpUri(rule.id);
   const helpText = `${sentence(rule.description)} Fix: ${sentence(rule.remediation)}${rule.upstream ? ` Upstream: ${rule.upstream}` : ""}`;
   return {
     id: rule.id,
@@ -67,10 +53,10 @@ export function sarifRule(rule: Rule): Record<string, unknown> {
     shortDescription: { text: sentence(rule.description) },
     fullDescription: { text: `${sentence(rule.description)}${rule.seed.length > 0 ? ` Seed guidance: ${rule.seed.join(", ")}.` : ""}` },
     help: { text: helpText, markdown: `${sentence(rule.description)}\n\n**Fix:** ${sentence(rule.remediation)}` },
-    // The upstream reference when it is a URL, else the rule's section of the rules catalog.
-    helpUri: rule.upstream && /^https?:\/\/\S+$/.test(rule.upstream) ? rule.upstream : catalogUri(rule),
+    // The rule's row of the rules catalog (docs/rules.md), which links its upstream reference.
+    ...(helpUri ? { helpUri } : {}),
     defaultConfiguration: { level: rule.enforcementLevel === "mandatory" ? "error" : "warning" },
-    properties: { tags: ["security", ...rule.groups], severity: rule.severity },
+    properties: { tags: ["security", ...rule.groups], severity: rule.severity, "security-severity": SECURITY_SEVERITY[rule.severity] },
   };
 }
 
@@ -83,10 +69,11 @@ function sarifLog(rules: readonly Rule[], inputs: readonly SarifResultInput[], e
     level: (i.level === "mandatory" ? "error" : "warning") as SarifLevel,
     message: { text: `${sentence(i.message)} Fix: ${sentence(i.remediation)}` },
     locations: i.locations,
+    partialFingerprints: { [FINGERPRINT_KEY]: i.fingerprint },
   }));
   return JSON.stringify(
     {
-      $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+      $schema: "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
       version: "2.1.0",
       runs: [
         {
@@ -157,6 +144,7 @@ export function previewSarif(report: PreviewReport, rules: readonly Rule[]): str
     rules,
     report.violations.map((v) => ({
       ...v,
+      fingerprint: fingerprint(v.rule, v.urn, v.message),
       locations: [{ ...physical(v.urn), logicalLocations: [{ fullyQualifiedName: v.urn, name: v.urn.split("::").pop(), kind: "resource" }] }],
     })),
     {
@@ -166,18 +154,27 @@ export function previewSarif(report: PreviewReport, rules: readonly Rule[]): str
   );
 }
 
-/** A file path as a relative SARIF artifact URI (`%SRCROOT%`-based). */
-export function artifactUri(file: string, cwd: string = process.cwd()): string {
-  if (file === "<stdin>") return "stdin";
-  const rel = path.isAbsolute(file) ? path.relative(cwd, file) : file;
-  return rel.split(path.sep).map(encodeURIComponent).join("/");
+/**
+ * A scanned file's SARIF artifact URI, relative to `root` (`%SRCROOT%`, the git work tree holding the current
+ * directory): paths as given on the command line are resolved against `cwd` first, so a scan run from a
+ * sub-folder still reports repository paths, as GitHub code scanning expects.
+ */
+export function artifactUriOf(file: string, cwd: string = process.cwd(), root: string = sourceRoot(cwd)): string {
+  return posixRelative(root, path.resolve(cwd, file)) ?? path.relative(cwd, path.resolve(cwd, file)).split(path.sep).map(encodeURIComponent).join("/");
 }
 
-/** SARIF 2.1.0 for a scan: each result is located in its file (and the line of its document). */
-export function scanSarif(report: ScanReport, rules: readonly Rule[]): string {
+/**
+ * SARIF 2.1.0 for a scan: each result is located in its file (relative to the repository root) at the line
+ * and column of the offending field (else its document's start); skipped and exempt objects and read errors
+ * are tool execution notifications.
+ */
+export function scanSarif(report: ScanReport, rules: readonly Rule[], cwd: string = process.cwd()): string {
+  const root = sourceRoot(cwd);
+  const artifactUri = (file: string) => artifactUriOf(file, cwd, root);
   const inputs = report.results.flatMap((r) =>
     r.violations.map((v) => ({
       ...v,
+      fingerprint: fingerprint(v.rule, artifactUri(r.file), `${r.kind}/${r.namespace ?? ""}/${r.name}`, v.message),
       locations: [
         {
           physicalLocation: {
@@ -203,6 +200,5 @@ export function scanSarif(report: ScanReport, rules: readonly Rule[]): string {
     })),
   ];
   const invocation = { executionSuccessful: failed.length === 0, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) };
-  const root = `${pathToFileURL(process.cwd()).href.replace(/\/?$/, "/")}`;
-  return sarifLog(rules, inputs, { invocations: [invocation], originalUriBaseIds: { "%SRCROOT%": { uri: root } } });
+  return sarifLog(rules, inputs, { invocations: [invocation], originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(root).href.replace(/\/?$/, "/") } } });
 }

@@ -28,6 +28,8 @@ export interface ScanOptions {
   readonly exclude?: readonly string[];
   /** Size, alias and nesting limits (`--max-file-bytes`, `--max-document-bytes`). */
   readonly limits?: ReadLimits;
+  /** The file name reported for stdin (`--stdin-name`); `<stdin>` when absent. */
+  readonly stdinName?: string;
 }
 
 /** The rules `--only` selects; an unknown group is bad input listing the valid groups. */
@@ -108,6 +110,16 @@ interface Plan {
  */
 export const SCAN_DEFAULTS: Partial<PackConfig> = { podSecurityVersion: "latest", allowResourceExemptions: false };
 
+/**
+ * True for a stack rule whose verdict depends on cloud resources as well as Kubernetes objects (NP-003 reads
+ * the vpc-cni add-on, GD-001 the GuardDuty detector, ORD-002 the node groups): manifests never hold those, so
+ * on YAML alone such a rule would always see "missing" and fail every NetworkPolicy. The scanner leaves them
+ * to `preview`, where the stack's AWS resources are present.
+ */
+export function needsCloudResources(rule: Rule): boolean {
+  return rule.kind === "stack" && rule.resourceTypes.some((t) => !t.startsWith("kubernetes:"));
+}
+
 function plan(rules: readonly Rule[], file: PolicyConfigFile): Plan {
   const config: PolicyConfigFile = { ...file, shared: { ...SCAN_DEFAULTS, ...file.shared } };
   const overrides = overridesOf(config);
@@ -116,7 +128,7 @@ function plan(rules: readonly Rule[], file: PolicyConfigFile): Plan {
   const stack: Plan["stack"] = [];
   for (const rule of rules) {
     const level = effectiveLevel(rule, overrides);
-    if (level === "disabled") continue;
+    if (level === "disabled" || needsCloudResources(rule)) continue;
     const own = config.policies[rule.name]?.properties ?? {};
     const ruleConfig = Object.keys(own).length > 0 ? resolveConfig({ ...config.shared, ...own }) : shared;
     if (rule.kind === "stack") stack.push({ rule, level, config: ruleConfig });
@@ -150,7 +162,7 @@ export function runScan(options: ScanOptions): ScanReport {
   for (const e of collected.errors) results.push({ file: e.file, index: e.index, status: "error", violations: [], exemptions: [], error: e.error });
   for (const s of collected.skipped) results.push({ file: s.file, index: 0, status: "skipped", reason: s.reason, violations: [], exemptions: [] });
   for (const input of collected.files) {
-    const file = input === "-" ? STDIN_NAME : input;
+    const file = input === "-" ? (options.stdinName ?? STDIN_NAME) : input;
     const opened = openInput(input, options.readStdin);
     if ("error" in opened) {
       results.push({ file, index: 0, status: "error", violations: [], exemptions: [], error: opened.error });

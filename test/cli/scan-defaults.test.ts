@@ -90,3 +90,26 @@ describe("exemptions must be real", () => {
     expect(never).toEqual({ kind: "invalid", reason: expect.stringMatching(/"never" is not a date/) });
   });
 });
+
+// Issue 18 (team-consumer audit): rules that need the stack's AWS resources are preview-only.
+describe("scan leaves rules that need cloud resources to preview", () => {
+  const ALLOW_ALL = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: allow-web, namespace: team-a}
+spec:
+  podSelector: {matchLabels: {app: web}}
+  policyTypes: [Ingress]
+  ingress:
+    - from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress}}, podSelector: {matchLabels: {app: gateway}}}]
+`;
+
+  it("a plain NetworkPolicy manifest is not failed by NP-003 (the vpc-cni add-on is never in a manifest)", () => {
+    const file = write("netpol.yaml", ALLOW_ALL);
+    const report = runScan({ paths: [file], policyConfig: loadPolicyConfig(undefined, RULES) });
+    expect(report.results.flatMap((r) => r.violations.map((v) => v.rule))).not.toContain("NP-003");
+    expect(report.summary.mandatory).toBe(0);
+    // the same rule still runs in preview, where the add-on can be present: the pack registers it for both types
+    const np003 = RULES.find((r) => r.id === "NP-003")!;
+    expect(np003.resourceTypes).toEqual(expect.arrayContaining(["aws:eks/addon:Addon", "kubernetes:networking.k8s.io/v1:NetworkPolicy"]));
+  });
+});

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { RULE_FAMILIES, RULES } from "../../policy-pack/registry";
 import { renderRulesMarkdown } from "../../scripts/rules-markdown";
+import { ruleAnchor } from "../../cli/report/rule-help";
 
 describe("docs/rules.md", () => {
   it("is up to date with the registry (run `npm run docs`)", () => {
@@ -9,8 +10,8 @@ describe("docs/rules.md", () => {
     expect(onDisk).toBe(renderRulesMarkdown(RULE_FAMILIES));
   });
 
-  it("has a row for every rule", () => {
+  it("has a row for every rule, anchored by the rule id (the SARIF helpUri target)", () => {
     const doc = renderRulesMarkdown(RULE_FAMILIES);
-    for (const rule of RULES) expect(doc).toContain(`| ${rule.id} | \`${rule.name}\` |`);
+    for (const rule of RULES) expect(doc).toContain(`| <a id="${ruleAnchor(rule.id)}"></a>${rule.id} | \`${rule.name}\` |`);
   });
 });

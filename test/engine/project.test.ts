@@ -71,7 +71,9 @@ describe("program and stack config loading", () => {
     const lookup = stackOutputsFromFiles(program);
     expect(lookup("acme/platform/dev")).toEqual({ vpcId: "vpc-from-platform" });
     expect(() => lookup("acme/other/dev")).toThrow(InputError);
-    expect(() => lookup("acme/other/dev")).toThrow(/acme_other_dev\.json: no outputs for StackReference 'acme\/other\/dev': write the outputs .*pulumi stack output --json --stack acme\/other\/dev/);
+    expect(() => lookup("acme/other/dev")).toThrow(
+      /acme_other_dev\.json: no outputs for StackReference 'acme\/other\/dev': write the outputs .*run 'hardened-cluster outputs --program \S+ --stack acme\/other\/dev' \(it runs pulumi stack output --json --show-secrets --stack acme\/other\/dev/,
+    );
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hc-outputs-"));
     fs.mkdirSync(path.join(tmp, ".hardened-cluster", "stack-outputs"), { recursive: true });
     fs.writeFileSync(path.join(tmp, ".hardened-cluster", "stack-outputs", "acme_platform_dev.json"), '{"vpcId": "vpc-');

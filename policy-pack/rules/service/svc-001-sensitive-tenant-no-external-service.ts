@@ -1,3 +1,4 @@
+import { defaultQuotaHard } from "../../baseline/tenancy";
 import { stackRule } from "../../core/rule";
 import { findTenants, resolvedNamespace } from "../../core/tenants";
 import { cannotVerify, readMaybeUnknown } from "../../core/unknowns";
@@ -8,6 +9,10 @@ export const LB_SCHEME_ANNOTATION = "service.beta.kubernetes.io/aws-load-balance
 /** Legacy annotation for an internal AWS load balancer. */
 export const LB_INTERNAL_ANNOTATION = "service.beta.kubernetes.io/aws-load-balancer-internal";
 const OPEN = ["0.0.0.0/0", "::/0"];
+/** LoadBalancer Services a tenant's default ResourceQuota allows (`services.loadbalancers`, "0"). */
+const TENANT_LB_QUOTA = defaultQuotaHard()["services.loadbalancers"];
+/** How an internet-facing LoadBalancer is made acceptable where LoadBalancers are allowed. */
+const RESTRICT_LB = `set metadata.annotations["${LB_SCHEME_ANNOTATION}"] to "internal", or spec.loadBalancerSourceRanges to trusted CIDRs (not 0.0.0.0/0 or ::/0)`;
 
 /**
  * SVC-001: sensitive tenants expose no NodePort/LoadBalancer Service, and no LoadBalancer anywhere is
@@ -22,7 +27,7 @@ export const svc001 = stackRule({
   groups: ["network", "service"],
   seed: ["S1 §5.6", "S0"],
   upstream: "pulumi/compliance-policies disallowLoadBalancer",
-  remediation: `Use spec.type "ClusterIP" behind the shared internal ingress; for a LoadBalancer set metadata.annotations["${LB_SCHEME_ANNOTATION}"] to "internal" or restrict spec.loadBalancerSourceRanges; or allow-list "<namespace>/<name>" in config allowedExternalServices with a justification.`,
+  remediation: `Use spec.type "ClusterIP" behind the shared internal ingress (a tenant's default quota allows ${TENANT_LB_QUOTA} LoadBalancer and NodePort Services); outside tenant namespaces a LoadBalancer needs metadata.annotations["${LB_SCHEME_ANNOTATION}"] "internal" or spec.loadBalancerSourceRanges; or allow-list "<namespace>/<name>" in config allowedExternalServices with a justification.`,
   resourceTypes: [SERVICE_TYPE, "kubernetes:core/v1:Namespace"],
   check(resources, report, config) {
     const scan = findTenants(resources, config);
@@ -58,7 +63,11 @@ export const svc001 = stackRule({
         report({
           urn: svc.urn,
           message: `spec.type "LoadBalancer" is internet-facing (metadata.annotations["${LB_SCHEME_ANNOTATION}"] is not "internal") and spec.loadBalancerSourceRanges is ${Array.isArray(ranges) && ranges.length > 0 ? JSON.stringify(ranges) : "absent"}`,
-          remediation: `Set metadata.annotations["${LB_SCHEME_ANNOTATION}"] to "internal", or spec.loadBalancerSourceRanges to trusted CIDRs (not 0.0.0.0/0 or ::/0).`,
+          // In a tenant namespace the default quota admits no LoadBalancer at all: ClusterIP behind the shared
+          // ingress is the fix; restricting the LoadBalancer only helps where the platform raised the quota.
+          remediation: scan.tenants.has(ns.value)
+            ? `Set spec.type to "ClusterIP" and expose it through the shared internal ingress (tenant namespace "${ns.value}": the default quota allows ${TENANT_LB_QUOTA} LoadBalancers, services.loadbalancers); only if the platform raised this tenant's quota, ${RESTRICT_LB}.`
+            : `${RESTRICT_LB.charAt(0).toUpperCase()}${RESTRICT_LB.slice(1)}.`,
         });
       }
     }

@@ -152,6 +152,14 @@ describe("SVC-001 names, absent spec, source ranges, unknowns", () => {
     expect(vs[0].remediation).toContain(`metadata.annotations["service.beta.kubernetes.io/aws-load-balancer-scheme"] to "internal", or spec.loadBalancerSourceRanges to trusted CIDRs`);
   });
 
+  it("the remediation never recommends a LoadBalancer the tenant quota rejects: ClusterIP in a tenant, restriction outside", () => {
+    const [inTenant] = violationsOf("SVC-001", stack(lb()));
+    expect(inTenant.remediation).toMatch(/^Set spec\.type to "ClusterIP" and expose it through the shared internal ingress \(tenant namespace "web": the default quota allows 0 LoadBalancers/);
+    const outside = inNs(T.service, "s", "ops", { spec: { type: "LoadBalancer" } });
+    const [elsewhere] = violationsOf("SVC-001", stack(outside));
+    expect(elsewhere.remediation).toBe(`Set metadata.annotations["service.beta.kubernetes.io/aws-load-balancer-scheme"] to "internal", or spec.loadBalancerSourceRanges to trusted CIDRs (not 0.0.0.0/0 or ::/0).`);
+  });
+
   it("✔ LoadBalancer restricted to several trusted ranges", () => {
     expect(violationsOf("SVC-001", stack(lb(["203.0.113.0/24", "198.51.100.0/24"])))).toEqual([]);
   });
