@@ -80,7 +80,11 @@ moduleWithResolve._resolveFilename = function (request: string, parent: unknown,
   } catch (error) {
     const match = /^(\.{1,2}\/.*)\.([cm]?)js$/.exec(request);
     if (!match || (error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
-    return resolveFilename.call(this, `${match[1]}.${match[2]}ts`, parent, ...rest);
+    try {
+      return resolveFilename.call(this, `${match[1]}.${match[2]}ts`, parent, ...rest);
+    } catch {
+      throw error;
+    }
   }
 };
 
