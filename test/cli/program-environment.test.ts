@@ -9,8 +9,8 @@ import { ROOT, runCli } from "./run-cli";
 // Each case is a real program folder in a temp dir; packages the program resolves are written as
 // node_modules/<name>/package.json (the checks read the version and location Node resolves, nothing else).
 
-/** Well under the 10-minute program timeout and the pack start: the check runs before either. */
-const SECONDS = 60;
+/** Far under the 10-minute program timeout (a hang): the checks run before the program and the pack start (about 3 s on an idle machine; generous for a loaded CI). */
+const SECONDS = 150;
 
 interface ProgramFiles {
   readonly pulumiYaml?: string;
