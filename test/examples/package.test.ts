@@ -170,6 +170,17 @@ describe("npm pack → install into a consumer project", () => {
     expect(JSON.parse(result.stdout)).toEqual({ Tenant: "function", NodePool: "function", deep: "ERR_PACKAGE_PATH_NOT_EXPORTED" });
   }, SLOW);
 
+  it.concurrent("the packaged (compiled) CLI refuses a TypeScript program without its own typescript: exit 2 naming the fix", async () => {
+    const { consumer } = await packed();
+    // Outside the consumer project: nothing resolves `typescript` from here (the package brings none).
+    const program = fs.mkdtempSync(path.join(os.tmpdir(), "hc-no-ts-"));
+    fs.writeFileSync(path.join(program, "Pulumi.yaml"), "name: no-ts\nruntime: nodejs\n");
+    fs.writeFileSync(path.join(program, "index.ts"), "export const x: number = 1;\n");
+    const result = await run(process.execPath, [path.join(consumer, "node_modules", "hardened-cluster", "bin", "hardened-cluster.js"), "preview", "--program", program, "--stack", "dev"], consumer);
+    expect(result.out).toMatch(/the program is TypeScript \(index\.ts\) but no 'typescript' package resolves from its folder: run npm install --save-dev typescript@6 there/);
+    expect(result.code).toBe(2);
+  }, SLOW);
+
   it.concurrent("the packaged CLI scans with the packaged policy pack (usable by path)", async () => {
     const { consumer } = await packed();
     const pod = path.join(consumer, "pod.yaml");
