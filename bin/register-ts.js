@@ -1,5 +1,6 @@
 "use strict";
-// Runs the TypeScript sources without a build step: ts-node in transpile-only mode (module commonjs;
+// Development repository only (ts-node and typescript are dev dependencies; the published package runs
+// the compiled dist/). Runs the TypeScript sources without a build step: ts-node in transpile-only mode (module commonjs;
 // `ignoreDeprecations` only where the loaded TypeScript is 6 or newer).
 //
 // ts-node transpiles every .ts file on every start (about 130 files for the CLI or the pack), which
@@ -10,23 +11,28 @@ const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 
-/** Major version of the TypeScript that ts-node will load (a consumer's hoisted TypeScript 5 included). */
-function typescriptMajor() {
+/**
+ * The TypeScript ts-node runs with: the one beside ts-node (this repository's), not whatever the working
+ * directory resolves (a program folder under preview may hold its own, of another version).
+ */
+function ownTypescript() {
   try {
     const tsNodeDir = path.dirname(require.resolve("ts-node/package.json"));
     const tsPackage = require.resolve("typescript/package.json", { paths: [tsNodeDir] });
-    return Number(require(tsPackage).version.split(".")[0]);
+    return { dir: path.dirname(tsPackage), major: Number(require(tsPackage).version.split(".")[0]) };
   } catch {
-    return 0;
+    return { dir: "typescript", major: 0 };
   }
 }
+const TYPESCRIPT = ownTypescript();
 
 // `ignoreDeprecations: "6.0"` is required by TypeScript 6 for the options below and rejected by
 // TypeScript 5 ("Invalid value for '--ignoreDeprecations'"), so it is only set where it is understood.
-const DEPRECATIONS = typescriptMajor() >= 6 ? { ignoreDeprecations: "6.0" } : {};
+const DEPRECATIONS = TYPESCRIPT.major >= 6 ? { ignoreDeprecations: "6.0" } : {};
 
 const OPTIONS = {
   transpileOnly: true,
+  compiler: TYPESCRIPT.dir,
   // Our own settings, whatever tsconfig the program being previewed has.
   skipProject: true,
   // Transpile this package even when it is installed under node_modules (a team that installed hardened-cluster).
@@ -54,7 +60,7 @@ function cacheKey(filename, source) {
   if (versionKey === undefined) {
     let tsVersion = "unknown";
     try {
-      tsVersion = require("typescript/package.json").version;
+      tsVersion = require(path.join(TYPESCRIPT.dir, "package.json")).version;
     } catch {
       // keep "unknown"
     }

@@ -6,12 +6,14 @@ import { countLevels, type PreviewReport } from "./result";
 import { DEFAULT_PACK_DIR, startPack } from "./pack-process";
 import { InputError } from "./errors";
 import { SECRET_PLACEHOLDER } from "./mocks";
+import { PACKAGE_ROOT } from "./package-root";
+import { checkProgramEnvironment } from "./program-environment";
 import { loadProject, loadStackConfig } from "./project";
 import { checkProgramTypes } from "./type-check";
 import { opaqueResources, splitCannotVerify, unansweredInvokes, unexpandedRemoteComponents } from "./unverified";
 
-/** Repository root: the default program (its `Pulumi.yaml` runs `infra/`). */
-export const REPO_ROOT = path.resolve(__dirname, "..");
+/** Package root (the repository root in development): the default program (its `Pulumi.yaml` runs `infra/`). */
+export const REPO_ROOT = PACKAGE_ROOT;
 
 /** Options of one offline preview. */
 export interface PreviewOptions {
@@ -39,6 +41,8 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewReport
   const started = options.startedAt ?? process.hrtime.bigint();
   const project = loadProject(options.program ?? REPO_ROOT);
   const stack = loadStackConfig(project, options.stack);
+  // Node.js, the program's TypeScript and its @pulumi/pulumi copy: bad input in seconds, not a crash or a hang.
+  const typescript = checkProgramEnvironment(project);
   const packDir = options.packDir === undefined ? DEFAULT_PACK_DIR : path.resolve(options.packDir);
   const packStart = startPack(packDir);
   packStart.catch(() => undefined);
@@ -48,8 +52,8 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewReport
     // Heavy modules (Pulumi runtime, gRPC stubs) load while the pack starts.
     const { runProgram } = require("./run-program") as typeof import("./run-program");
     const { analyzeWithPack } = require("./analyze") as typeof import("./analyze");
-    const typeCheck = checkProgramTypes(project);
-    const run = await runProgram(project, stack, { timeoutMs: options.timeoutMs, signal: options.signal });
+    const typeCheck = checkProgramTypes(project, typescript);
+    const run = await runProgram(project, stack, { timeoutMs: options.timeoutMs, signal: options.signal, typescriptDir: typescript?.dir });
     const typeErrors = await typeCheck;
     if (options.signal?.aborted) throw options.signal.reason;
     if (typeErrors.length > 0) throw new InputError(`${path.relative(process.cwd(), project.main) || project.main}: TypeScript type errors (Pulumi type-checks TypeScript programs): ${typeErrors.slice(0, 3).join("; ")}${typeErrors.length > 3 ? `; and ${typeErrors.length - 3} more` : ""}`);

@@ -2,12 +2,24 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { InputError } from "./errors";
+import { COMPILED, engineModule, ownModuleExecArgv, PACKAGE_ROOT } from "./package-root";
 
-/** Default location of the policy pack, relative to this file. */
-export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..", "policy-pack");
+/** Default location of the policy pack (its PulumiPolicy.yaml, package.json and TypeScript sources). */
+export const DEFAULT_PACK_DIR = path.join(PACKAGE_ROOT, "policy-pack");
 
-/** The TypeScript registration the pack process is started with. */
-const REGISTER_TS = path.resolve(__dirname, "..", "bin", "register-ts.js");
+/** The default pack compiled by `npm run build` (run by the compiled package: no TypeScript at run time). */
+export const COMPILED_PACK_ENTRY = path.join(PACKAGE_ROOT, "dist", "policy-pack", "index.js");
+
+/**
+ * How to start the pack in `dir`: the compiled default pack as plain JavaScript; another pack's
+ * `index.ts` with its own TypeScript (compiled package) or the repository's ts-node registration (sources).
+ */
+export function packCommand(dir: string): string[] {
+  if (COMPILED && dir === DEFAULT_PACK_DIR && fs.existsSync(COMPILED_PACK_ENTRY)) return [COMPILED_PACK_ENTRY];
+  const entry = ["index.ts", "index.js"].find((f) => fs.existsSync(path.join(dir, f))) ?? "index.ts";
+  if (!COMPILED) return [...ownModuleExecArgv(), entry];
+  return entry.endsWith(".ts") ? ["-r", engineModule("program-register"), entry] : [entry];
+}
 
 /** A running policy-pack process serving the analyzer protocol. */
 export interface PackProcess {
@@ -21,8 +33,8 @@ export interface PackProcess {
 const START_TIMEOUT_MS = 60_000;
 
 /**
- * Start the real policy pack (`node -r ts-node/register/transpile-only <main>` with cwd = the pack
- * folder, because `new PolicyPack` reads `package.json` from cwd) and read the port it prints first.
+ * Start the real policy pack (see {@link packCommand}; cwd = the pack folder, because `new PolicyPack`
+ * reads `package.json` from cwd) and read the port it prints first.
  * The returned promise also has a synchronous `kill()` that stops the process whether or not it has
  * started serving.
  */
@@ -31,9 +43,7 @@ export function startPack(packDir: string = DEFAULT_PACK_DIR): Promise<PackProce
   if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
     return Object.assign(Promise.reject(new InputError(`${dir}: not a policy pack (no PulumiPolicy.yaml): pass --policy-pack DIR of a CrossGuard pack`)), { kill: () => undefined });
   }
-  const entry = ["index.ts", "index.js"].find((f) => fs.existsSync(path.join(dir, f))) ?? "index.ts";
-  // Same registration as the CLI (ts-node transpile-only plus the transpile cache of bin/register-ts.js).
-  const child = spawn(process.execPath, ["-r", REGISTER_TS, entry], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, packCommand(dir), { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
   const stop = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   };

@@ -4,12 +4,21 @@ import { InputError, oneLine } from "./errors";
 import { fromWireRun, HOST_REQUEST_ENV, type HostMessage, type HostRequest } from "./host-protocol";
 import type { ProgramProject, StackConfig } from "./project";
 import type { RecordedRun } from "./record";
+import { COMPILED, engineModule, ownModuleExecArgv } from "./package-root";
+import { PROGRAM_TYPESCRIPT_ENV } from "./program-register-env";
 
 export { STACK_OUTPUTS_DIR, stackOutputsFromFiles } from "./stack-outputs";
 
-/** The language host entry and the TypeScript registration it runs with. */
-const LANGUAGE_HOST = path.join(__dirname, "language-host.ts");
-const REGISTER_TS = path.resolve(__dirname, "..", "bin", "register-ts.js");
+/** The language host entry (compiled or source, as this module runs). */
+const LANGUAGE_HOST = engineModule("language-host");
+
+/**
+ * `execArgv` of the language host: compiled, the program's TypeScript registration (`program-register`);
+ * from the sources, the repository's ts-node registration (which also runs the host itself).
+ */
+function languageHostExecArgv(): string[] {
+  return COMPILED ? ["-r", engineModule("program-register")] : ownModuleExecArgv();
+}
 
 /** Options of one program run. */
 export interface RunProgramOptions {
@@ -17,6 +26,8 @@ export interface RunProgramOptions {
   readonly timeoutMs?: number;
   /** Aborts the run (SIGINT/SIGTERM): the child is killed and the promise rejects with the reason. */
   readonly signal?: AbortSignal;
+  /** Folder of the program's own `typescript` package (compiled package: the program is transpiled with it). */
+  readonly typescriptDir?: string;
 }
 
 /** Default limit of a program run (10 minutes). */
@@ -34,8 +45,8 @@ export function runProgram(project: ProgramProject, stack: StackConfig, options:
   const request: HostRequest = { project: project.name, stack: stack.stack, dir: project.dir, main: project.main, config: stack.config, secretKeys: stack.secretKeys };
   const child = fork(LANGUAGE_HOST, [], {
     cwd: project.dir,
-    execArgv: ["-r", REGISTER_TS],
-    env: { ...process.env, [HOST_REQUEST_ENV]: JSON.stringify(request) },
+    execArgv: languageHostExecArgv(),
+    env: { ...process.env, [HOST_REQUEST_ENV]: JSON.stringify(request), ...(options.typescriptDir ? { [PROGRAM_TYPESCRIPT_ENV]: options.typescriptDir } : {}) },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   const pending = new Map<string, number>();

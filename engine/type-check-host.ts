@@ -1,5 +1,6 @@
 /**
- * Type-checks one Pulumi TypeScript program (argv: main, program dir) and sends its error diagnostics
+ * Type-checks one Pulumi TypeScript program (argv: main, program dir, optionally the folder of the
+ * program's own `typescript`, else the repository's is used) and sends its error diagnostics
  * to the parent: the program folder's tsconfig.json (or PULUMI_NODEJS_TSCONFIG_PATH), as Pulumi's host reads it, or without one Pulumi's
  * defaults (ES2020, module/moduleResolution nodenext); `noCheck` in the tsconfig skips the check.
  * Incremental build info lives in node_modules/.cache/hardened-cluster-tsc, keyed by program and options.
@@ -7,10 +8,14 @@
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as ts from "typescript";
+import type * as TS from "typescript";
 import { fileHash, findUp, TYPE_CHECK_CACHE_DIR, writeStamp } from "./type-check-stamp";
 
 const CACHE_DIR = TYPE_CHECK_CACHE_DIR;
+
+const [main, dir, typescriptDir] = process.argv.slice(2);
+/** The program's own TypeScript (a type-only import above: the package itself needs no compiler). */
+const ts = require(typescriptDir ?? "typescript") as typeof TS;
 
 /** The tsconfig Pulumi uses: PULUMI_NODEJS_TSCONFIG_PATH or `tsconfig.json`, relative to the program folder. */
 function tsconfigPath(dir: string): string | undefined {
@@ -18,7 +23,7 @@ function tsconfigPath(dir: string): string | undefined {
   return fs.existsSync(file) ? file : undefined;
 }
 
-function compilerOptions(dir: string): ts.CompilerOptions {
+function compilerOptions(dir: string): TS.CompilerOptions {
   const configFile = tsconfigPath(dir);
   if (!configFile) {
     return { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, sourceMap: true };
@@ -28,7 +33,7 @@ function compilerOptions(dir: string): ts.CompilerOptions {
   return parsed.options;
 }
 
-function format(d: ts.Diagnostic): string {
+function format(d: TS.Diagnostic): string {
   const text = ts.flattenDiagnosticMessageText(d.messageText, " ");
   if (!d.file || d.start === undefined) return `TS${d.code}: ${text}`;
   const { line } = d.file.getLineAndCharacterOfPosition(d.start);
@@ -58,7 +63,6 @@ function check(main: string, dir: string): string[] {
   return errors;
 }
 
-const [main, dir] = process.argv.slice(2);
 let errors: string[];
 try {
   errors = check(main, dir);

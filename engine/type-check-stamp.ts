@@ -1,9 +1,10 @@
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { PACKAGE_ROOT } from "./package-root";
 
 /** Where type-check results are kept between runs. */
-export const TYPE_CHECK_CACHE_DIR = path.resolve(__dirname, "..", "node_modules", ".cache", "hardened-cluster-tsc");
+export const TYPE_CHECK_CACHE_DIR = path.join(PACKAGE_ROOT, "node_modules", ".cache", "hardened-cluster-tsc");
 
 /**
  * A type-check result and what it depended on: every local source file the program loaded, its

@@ -2,10 +2,13 @@ import { fork } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { readYamlFile } from "../cli/yaml-file";
+import { engineModule, ownModuleExecArgv } from "./package-root";
+import type { ResolvedPackage } from "./program-environment";
 import type { ProgramProject } from "./project";
 import { readValidStamp } from "./type-check-stamp";
 
-function typescriptVersion(): string {
+/** Version of the repository's own TypeScript (development repository, a program without its own). */
+function ownTypescriptVersion(): string {
   try {
     return (require("typescript/package.json") as { version: string }).version;
   } catch {
@@ -13,9 +16,8 @@ function typescriptVersion(): string {
   }
 }
 
-/** The type-check host entry and the TypeScript registration it runs with. */
-const TYPE_CHECK_HOST = path.join(__dirname, "type-check-host.ts");
-const REGISTER_TS = path.resolve(__dirname, "..", "bin", "register-ts.js");
+/** The type-check host entry (compiled or source, as this module runs). */
+const TYPE_CHECK_HOST = engineModule("type-check-host");
 
 /**
  * Whether Pulumi would type-check this program: a TypeScript entry, `runtime.options.typescript` not
@@ -31,17 +33,18 @@ export function wantsTypeCheck(project: ProgramProject, env: NodeJS.ProcessEnv =
 }
 
 /**
- * Type-check the program the way the Pulumi Node.js host does (ts-node with type checking, the program's
- * own tsconfig or Pulumi's defaults), in a separate process so it overlaps the program run. Resolves
+ * Type-check the program the way the Pulumi Node.js host does (type checking with the program's own
+ * `typescript` — `typescript`, else the repository's — and its tsconfig or Pulumi's defaults), in a
+ * separate process so it overlaps the program run. Resolves
  * with the error diagnostics as one-line `file:line: message` strings (none when clean or not wanted).
  * Results are kept incrementally in node_modules/.cache, so an unchanged program re-checks quickly.
  */
-export function checkProgramTypes(project: ProgramProject): Promise<string[]> {
+export function checkProgramTypes(project: ProgramProject, typescript?: ResolvedPackage): Promise<string[]> {
   if (!wantsTypeCheck(project)) return Promise.resolve([]);
-  const cached = readValidStamp(project.main, typescriptVersion());
+  const cached = readValidStamp(project.main, typescript?.version ?? ownTypescriptVersion());
   if (cached) return Promise.resolve(cached);
   return new Promise((resolve) => {
-    const child = fork(TYPE_CHECK_HOST, [project.main, project.dir], { execArgv: ["-r", REGISTER_TS], stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    const child = fork(TYPE_CHECK_HOST, [project.main, project.dir, ...(typescript ? [typescript.dir] : [])], { execArgv: ownModuleExecArgv(), stdio: ["ignore", "ignore", "pipe", "ipc"] });
     let result: string[] | undefined;
     let stderr = "";
     child.stderr?.on("data", (c: Buffer) => (stderr += c.toString("utf8")));

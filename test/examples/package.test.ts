@@ -123,11 +123,28 @@ describe("npm pack → install into a consumer project", () => {
         "policy-pack/index.ts",
         "policy-pack/registry.ts",
         "bin/hardened-cluster.js",
-        "cli/main.ts",
+        "dist/cli/main.js",
+        "dist/engine/index.js",
+        "dist/engine/language-host.js",
+        "dist/engine/program-register.js",
+        "dist/policy-pack/index.js",
+        "docs/rules.md",
+        "examples/team-stack/index.ts",
+        "LICENSE",
       ]),
     );
-    const internal = files.filter((f) => /^(test|infra|examples|scripts|bench|stacks|docs|dist\/(test|infra|scripts|bench|cli))\//.test(f) || /(^|\/)node_modules\//.test(f) || /\.test\.[jt]s$/.test(f));
+    const internal = files.filter((f) => /^(test|infra|scripts|bench|stacks|dist\/(test|infra|scripts|bench|examples))\//.test(f) || /(^|\/)node_modules\//.test(f) || /\.test\.[jt]s$/.test(f));
     expect(internal).toEqual([]);
+    // The CLI and engine ship compiled only: no TypeScript sources outside the policy pack and the examples.
+    expect(files.filter((f) => /^(cli|engine|components)\//.test(f) || f === "bin/register-ts.js")).toEqual([]);
+  }, SLOW);
+
+  it.concurrent("needs no TypeScript compiler at run time: typescript and ts-node are dev dependencies only", async () => {
+    const { consumer } = await packed();
+    const manifest = JSON.parse(fs.readFileSync(path.join(consumer, "node_modules", "hardened-cluster", "package.json"), "utf8"));
+    expect(Object.keys(manifest.dependencies)).not.toContain("typescript");
+    expect(Object.keys(manifest.dependencies)).not.toContain("ts-node");
+    expect(manifest.devDependencies).toEqual(expect.objectContaining({ typescript: expect.any(String), "ts-node": expect.any(String) }));
   }, SLOW);
 
   it.concurrent.each([["node16"], ["node10"]])("a consumer importing { Tenant, NodePool } type-checks (moduleResolution %s)", async (mode) => {
@@ -151,6 +168,17 @@ describe("npm pack → install into a consumer project", () => {
     const result = await run(process.execPath, ["-e", script], (await packed()).consumer);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ Tenant: "function", NodePool: "function", deep: "ERR_PACKAGE_PATH_NOT_EXPORTED" });
+  }, SLOW);
+
+  it.concurrent("the packaged (compiled) CLI refuses a TypeScript program without its own typescript: exit 2 naming the fix", async () => {
+    const { consumer } = await packed();
+    // Outside the consumer project: nothing resolves `typescript` from here (the package brings none).
+    const program = fs.mkdtempSync(path.join(os.tmpdir(), "hc-no-ts-"));
+    fs.writeFileSync(path.join(program, "Pulumi.yaml"), "name: no-ts\nruntime: nodejs\n");
+    fs.writeFileSync(path.join(program, "index.ts"), "export const x: number = 1;\n");
+    const result = await run(process.execPath, [path.join(consumer, "node_modules", "hardened-cluster", "bin", "hardened-cluster.js"), "preview", "--program", program, "--stack", "dev"], consumer);
+    expect(result.out).toMatch(/the program is TypeScript \(index\.ts\) but no 'typescript' package resolves from its folder: run npm install --save-dev typescript@6 there/);
+    expect(result.code).toBe(2);
   }, SLOW);
 
   it.concurrent("the packaged CLI scans with the packaged policy pack (usable by path)", async () => {
