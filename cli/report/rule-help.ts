@@ -3,6 +3,8 @@
  * `helpUri`: the package's own `homepage` (or `repository` URL) from package.json, and the rule's row of
  * the generated rules catalog `docs/rules.md` (each row carries an HTML anchor named after the rule id).
  */
+import * as path from "node:path";
+import { PACKAGE_ROOT } from "../../engine/package-root";
 
 /** The HTML anchor of a rule's row in docs/rules.md: the rule id in lower case (`EKS-001` → `eks-001`). */
 export function ruleAnchor(id: string): string {
@@ -18,7 +20,7 @@ export interface PackageMetadata {
 
 function readPackage(): PackageMetadata {
   try {
-    return require("../../package.json") as PackageMetadata;
+    return require(path.join(PACKAGE_ROOT, "package.json")) as PackageMetadata;
   } catch {
     return {};
   }

@@ -10,6 +10,7 @@
 # needs); tsc and both previews run at once (the Pod variant is a second copy sharing the same node_modules).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+repo_root=$PWD
 started=$(date +%s)
 work=$(mktemp -d)
 # The temp project holds ~200 MB of node_modules: removed in the background so CI does not wait for it.
@@ -110,7 +111,12 @@ if (!at.includes(`index.ts:${line}`)) {
   console.error(`consumer test FAILED: no PSS-B03 SARIF result located at index.ts:${line} (the team file); found: ${at.join(", ") || "no PSS-B03 result"}`);
   process.exit(1);
 }
-console.log(`SARIF: PSS-B03 located at index.ts:${line} (the team file)`);
-' "$work/out.sarif" "$pod_line" || exit 1
+const version = require(process.argv[3]).version;
+if (run.tool.driver.version !== version) {
+  console.error(`consumer test FAILED: SARIF tool.driver.version is ${run.tool.driver.version}, expected the package version ${version}`);
+  process.exit(1);
+}
+console.log(`SARIF: PSS-B03 located at index.ts:${line} (the team file); tool version ${version}`);
+' "$work/out.sarif" "$pod_line" "$repo_root/package.json" || exit 1
 
 echo "consumer test passed in $(($(date +%s) - started))s"
