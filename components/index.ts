@@ -41,6 +41,7 @@ export {
   type TenantNamespaceObjects,
 } from "./tenant";
 export { AdmissionMirror, type AdmissionMirrorArgs } from "./admission";
+export { TenantSecretsAccess, TenantSecretProviders, SecretsStoreDriver, secretsConfigSchema, tenantSecretsOptionSchema, type TenantSecretsAccessArgs, type TenantSecretProvidersArgs, type SecretsStoreDriverArgs, type SecretsConfig, type TenantSecretsOption, type TenantSecretsOptionInput } from "./secrets";
 
 // Detection
 export {
