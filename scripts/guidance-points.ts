@@ -43,4 +43,12 @@ export const GUIDANCE_POINTS: readonly GuidancePoint[] = [
     rules: ["API-001", "API-002", "API-003", "API-004", "API-005", "API-006", "API-007", "API-008", "API-009", "API-010", "API-011", "API-012", "ORD-001", "ORD-002", "ORD-003", "ORD-004"],
     components: ["Firewall", "Cluster", "NodePool", "HardenedKey", "Deployer", "ResourceExhaustionAlarms"],
   },
+  {
+    id: "G18A",
+    topic: "secrets on demand",
+    seed: "S1 §5.12",
+    point: "Pull secrets on demand from a key manager/vault, least privilege: each tenant's pods read only their own Secrets Manager prefix, decrypted only with the tenant's own KMS key, mounted by the Secrets Store CSI driver with the tenant's Pod Identity role.",
+    rules: ["SEC-001", "SEC-002"],
+    components: ["TenantSecretsAccess", "TenantSecretProviders", "SecretsStoreDriver"],
+  },
 ];

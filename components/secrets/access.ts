@@ -9,7 +9,7 @@ import { DEFAULT_PACK_CONFIG } from "../../policy-pack/core/config";
 import { dns1123LabelError } from "../../policy-pack/baseline/tenancy";
 import { roleNameProblem } from "./config";
 import { DEFAULT_SECRETS_SERVICE_ACCOUNT, tenantSecretPrefix, tenantSecretsRoleName } from "./names";
-import { readerDecryptPolicy, readerSecretsPolicy, readerTrustPolicy, tenantKeyPolicy, type TenantSecretsScope } from "./policies";
+import { readerSecretsPolicy, readerTrustPolicy, tenantKeyPolicy, type TenantSecretsScope } from "./policies";
 
 /** Pulumi type token of the component. */
 export const TENANT_SECRETS_ACCESS_TYPE = "hardened-cluster:secrets:TenantSecretsAccess";
@@ -66,8 +66,10 @@ function validate(name: string, args: TenantSecretsAccessArgs): void {
 /**
  * One tenant's secrets access: a customer-managed KMS key (`alias/<cluster>/<tenant>-secrets`, rotation on) that
  * the tenant's secrets are encrypted with, a reader role assumable only by EKS Pod Identity for the tenant's
- * ServiceAccount in its namespaces, allowed `GetSecretValue`/`DescribeSecret` on `<prefix>/<tenant>/*` and
- * `kms:Decrypt` on its own key through Secrets Manager, and one Pod Identity association per namespace.
+ * ServiceAccount in its namespaces, allowed `GetSecretValue`/`DescribeSecret` on `<prefix>/<tenant>/*` (a literal
+ * inline policy) and `kms:Decrypt` on its own key through Secrets Manager (granted by that key's policy, which
+ * names the role: no identity policy grants any key, so no other tenant's key), and one Pod Identity association
+ * per namespace.
  * Writers (whoever creates the secrets) are granted by their own IAM policies; the key lets the account's
  * principals encrypt through Secrets Manager only.
  */
@@ -119,17 +121,12 @@ export class TenantSecretsAccess extends pulumi.ComponentResource {
     new aws.kms.Alias(`${name}-key`, { name: `alias/${args.clusterName}/${args.tenant}-secrets`, targetKeyId: this.key.keyId }, { parent: this });
     this.keyArn = this.key.arn;
     const read = new aws.iam.RolePolicy(`${name}-read`, { role: this.role.name, name: "read-tenant-secrets", policy: readerSecretsPolicy(scope) }, { parent: this });
-    const decrypt = new aws.iam.RolePolicy(
-      `${name}-decrypt`,
-      { role: this.role.name, name: "decrypt-tenant-secrets", policy: this.key.arn.apply((arn) => readerDecryptPolicy(arn, args.region)) },
-      { parent: this },
-    );
     this.associations = args.namespaces.map(
       (namespace) =>
         new aws.eks.PodIdentityAssociation(
           `${name}-${namespace}`,
           { clusterName: args.clusterNameInput ?? args.clusterName, namespace, serviceAccount, roleArn: this.role.arn, tags },
-          { parent: this, dependsOn: [read, decrypt] },
+          { parent: this, dependsOn: [read, this.key] },
         ),
     );
     this.registerOutputs({ keyArn: this.keyArn, roleArn: this.roleArn });

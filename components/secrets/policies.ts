@@ -4,9 +4,11 @@
  *   account (`aws:SourceAccount`), this cluster and the tenant's namespaces and ServiceAccount (the session tags
  *   EKS Pod Identity sets: `eks-cluster-arn`, `kubernetes-namespace`, `kubernetes-service-account`);
  * - read: `secretsmanager:GetSecretValue` + `DescribeSecret` on `…:secret:<prefix>/<tenant>/*` only;
- * - decrypt: `kms:Decrypt` on the tenant's own key only, and only through Secrets Manager (`kms:ViaService`);
+ * - decrypt: the tenant key's policy names the reader for `kms:Decrypt` through Secrets Manager (`kms:ViaService`);
+ *   the reader has no KMS identity policy, so no other key (whose policy names only its own reader and defers
+ *   everyone else to IAM) lets it decrypt;
  * - key policy of the tenant key: the account administers it; the reader decrypts through Secrets Manager; the
- *   account's principals may encrypt through Secrets Manager (writers, decided by their IAM policies).
+ *   account's principals may use it through Secrets Manager only as their IAM policies allow (writers).
  */
 import { KEY_ADMIN_ACTIONS } from "../kms/policy";
 import { POD_IDENTITY_PRINCIPAL } from "../cluster/iam";
@@ -55,22 +57,6 @@ export function readerSecretsPolicy(scope: TenantSecretsScope): string {
   return JSON.stringify({
     Version: "2012-10-17",
     Statement: [{ Sid: "ReadTenantSecrets", Effect: "Allow", Action: [...SECRET_READ_ACTIONS], Resource: tenantSecretArnPattern(scope) }],
-  });
-}
-
-/** Identity policy: decrypt with the tenant's key only, only through Secrets Manager. */
-export function readerDecryptPolicy(keyArn: string, region: string): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "DecryptTenantSecrets",
-        Effect: "Allow",
-        Action: "kms:Decrypt",
-        Resource: keyArn,
-        Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${region}.amazonaws.com` } },
-      },
-    ],
   });
 }
 
