@@ -121,12 +121,15 @@ export class TenantSecretsAccess extends pulumi.ComponentResource {
     new aws.kms.Alias(`${name}-key`, { name: `alias/${args.clusterName}/${args.tenant}-secrets`, targetKeyId: this.key.keyId }, { parent: this });
     this.keyArn = this.key.arn;
     const read = new aws.iam.RolePolicy(`${name}-read`, { role: this.role.name, name: "read-tenant-secrets", policy: readerSecretsPolicy(scope) }, { parent: this });
+    const given = opts?.dependsOn;
+    const inherited = (Array.isArray(given) ? given : given ? [given] : []) as pulumi.Input<pulumi.Resource>[];
     this.associations = args.namespaces.map(
       (namespace) =>
         new aws.eks.PodIdentityAssociation(
           `${name}-${namespace}`,
           { clusterName: args.clusterNameInput ?? args.clusterName, namespace, serviceAccount, roleArn: this.role.arn, tags },
-          { parent: this, dependsOn: [read, this.key] },
+          // The component's dependsOn (the Pod Identity agent add-on) does not reach its children: repeat it here.
+          { parent: this, dependsOn: [...inherited, read, this.key] },
         ),
     );
     this.registerOutputs({ keyArn: this.keyArn, roleArn: this.roleArn });

@@ -68,7 +68,8 @@ export class SecretsStoreDriver extends pulumi.ComponentResource {
     this.networkPolicy = new k8s.networking.v1.NetworkPolicy(
       `${name}-netpol`,
       { metadata: { name: SECRETS_STORE_POLICY_NAME, namespace: SECRETS_STORE_NAMESPACE, labels: { "app.kubernetes.io/managed-by": "hardened-cluster" } }, spec: secretsStorePolicySpec() },
-      { parent: this, ...(args.provider ? { provider: args.provider } : {}) },
+      // A component's dependsOn does not reach its children: the policy waits for what the driver waits for.
+      { parent: this, dependsOn: opts?.dependsOn, ...(args.provider ? { provider: args.provider } : {}) },
     );
     this.addons = new ClusterAddons(
       `${name}-addon`,

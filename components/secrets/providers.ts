@@ -53,7 +53,8 @@ export class TenantSecretProviders extends pulumi.ComponentResource {
     if (outside) throw new Error(outside);
     if (args.namespaces.length === 0) throw new Error(`TenantSecretProviders(${name}).args.namespaces: list the tenant's namespaces`);
     super(TENANT_SECRET_PROVIDERS_TYPE, name, {}, opts);
-    const k8sOpts: pulumi.CustomResourceOptions = { parent: this, ...(args.provider ? { provider: args.provider } : {}) };
+    // A component's dependsOn does not reach its children: hand it to each object (tenant namespaces, the driver).
+    const k8sOpts: pulumi.CustomResourceOptions = { parent: this, dependsOn: opts?.dependsOn, ...(args.provider ? { provider: args.provider } : {}) };
     const labels = { [LABELS.tenant]: args.tenant, "app.kubernetes.io/managed-by": "hardened-cluster" };
     const annotations = { "hardened-cluster.io/secret-prefix": tenantSecretPrefix(args.prefix, args.tenant) };
     const serviceAccounts: Record<string, k8s.core.v1.ServiceAccount> = {};
