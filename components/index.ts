@@ -12,6 +12,8 @@
  *   {@link AdmissionMirror} (ValidatingAdmissionPolicies generated from the pack's rule data).
  * - Detection: {@link AlertTopic}, {@link AuditAlarms}, {@link ResourceExhaustionAlarms}, {@link RuntimeDetection}, {@link GuardDutyAgent}.
  * - Supply chain: {@link Repository}, {@link TenantRegistry}.
+ * - Secrets on demand: {@link TenantSecretsAccess} (per-tenant reader role, key, Pod Identity associations),
+ *   {@link TenantSecretProviders} (SecretProviderClass mounts), {@link SecretsStoreDriver} (CSI driver + AWS provider add-on).
  */
 
 // AWS infrastructure
