@@ -49,6 +49,6 @@ export const GUIDANCE_POINTS: readonly GuidancePoint[] = [
     seed: "S1 §5.12",
     point: "Pull secrets on demand from a key manager/vault, least privilege: each tenant's pods read only their own Secrets Manager prefix, decrypted only with the tenant's own KMS key, mounted by the Secrets Store CSI driver with the tenant's Pod Identity role.",
     rules: ["SEC-001", "SEC-002"],
-    components: ["TenantSecretsAccess", "TenantSecretProviders", "SecretsStoreDriver"],
+    components: ["TenantSecretsAccess", "TenantSecretProviders", "SecretsStoreDriver", "AdmissionMirror"],
   },
 ];
