@@ -41,9 +41,10 @@ export interface RolePolicyDoc {
 }
 
 /** The inline policies of a role: its `inlinePolicies` and the RolePolicy resources joined to it. */
-export function inlinePoliciesOf(role: StackResource, resources: readonly StackResource[]): RolePolicyDoc[] | typeof UNKNOWN {
+export function inlinePoliciesOf(role: StackResource, resources: readonly StackResource[]): RolePolicyDoc[] {
+  // `inlinePolicies` is a computed output that a real preview leaves unknown when the program never set it, so an
+  // unknown list is read as none (a program that sets it passes literal documents, which are judged).
   const own = quietGet(role.props, "inlinePolicies");
-  if (own === UNKNOWN) return UNKNOWN;
   const docs: RolePolicyDoc[] = [];
   if (Array.isArray(own)) own.forEach((p, i) => docs.push({ source: `${role.name}.inlinePolicies[${i}]`, urn: role.urn, doc: quietGet(p, "policy") }));
   for (const g of grantsOf(role, resources)) {

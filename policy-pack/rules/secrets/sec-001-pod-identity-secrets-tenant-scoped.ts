@@ -28,10 +28,6 @@ export const sec001 = stackRule({
       const trusted = trustsPodIdentity(role);
       if (trusted !== true) continue; // unknown trust: another rule family reports it; not a pod identity role otherwise
       const docs = inlinePoliciesOf(role, resources);
-      if (docs === UNKNOWN) {
-        report({ ...cannotVerify("inlinePolicies"), urn: role.urn });
-        continue;
-      }
       const tenants = new Set<string>();
       for (const d of docs) {
         if (d.doc === UNKNOWN) {

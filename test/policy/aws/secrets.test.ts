@@ -8,6 +8,7 @@ import type { StackResource } from "../../../policy-pack/core/rule";
 import { parseSecretObjects } from "../../../policy-pack/rules/secrets/objects";
 import { readerSecretsPolicy, readerTrustPolicy, secretObjectsYaml, type TenantSecretsScope } from "../../../components/secrets";
 import { resource, violationsOf } from "../../support/rules";
+import { sdkProxy } from "../../support/unknowns";
 import { tenantNs } from "../k8s/fixtures";
 import { mandatory, runCases, type RuleCase } from "./cases";
 
@@ -118,6 +119,17 @@ describe("secrets rules", () => {
     ]);
     expect(parseSecretObjects('[{"objectName":"x/y/z","objectType":"secretsmanager"}]')).toEqual([{ objectName: "x/y/z", objectType: "secretsmanager" }]);
     expect(parseSecretObjects("  - objectName: 'p/q/r'\n    jmesPath:\n      - path: a\n        objectAlias: b\n  - objectName: s/t/u\n").map((o) => o.objectName)).toEqual(["p/q/r", "s/t/u"]);
+  });
+
+  test("SEC-001 at preview: an unknown inlinePolicies output reads as none; an unknown RolePolicy document is 'cannot verify' (advisory)", () => {
+    const r = podRole("reader");
+    const unknownInline = { ...r, props: sdkProxy.unknownCheckingProxy({ ...r.props, inlinePolicies: sdkProxy.unknownStringValue }) };
+    expect(violationsOf("SEC-001", [unknownInline])).toEqual([]);
+    const p = policyOn(r, "reader-read", [read("*")]);
+    const unknownDoc = { ...p, props: sdkProxy.unknownCheckingProxy({ ...p.props, policy: sdkProxy.unknownStringValue }) };
+    const vs = violationsOf("SEC-001", [r, unknownDoc]);
+    expect(vs.map((v) => v.level)).toEqual(["advisory"]);
+    expect(vs[0].message).toContain("cannot verify");
   });
 
   test("SEC-001 judges each pod identity role on its own: two readers of two tenants are both fine", () => {
