@@ -13,6 +13,8 @@
  *   {@link AdmissionMirror} (ValidatingAdmissionPolicies generated from the pack's rule data).
  * - Detection: {@link AlertTopic}, {@link AuditAlarms}, {@link ResourceExhaustionAlarms}, {@link RuntimeDetection}, {@link GuardDutyAgent}.
  * - Supply chain: {@link Repository}, {@link TenantRegistry}.
+ * - Secrets on demand: {@link TenantSecretsAccess} (per-tenant reader role, key, Pod Identity associations),
+ *   {@link TenantSecretProviders} (SecretProviderClass mounts), {@link SecretsStoreDriver} (CSI driver + AWS provider add-on).
  */
 
 // AWS infrastructure
@@ -43,6 +45,7 @@ export {
   type TenantNamespaceObjects,
 } from "./tenant";
 export { AdmissionMirror, type AdmissionMirrorArgs } from "./admission";
+export { TenantSecretsAccess, TenantSecretProviders, SecretsStoreDriver, secretsConfigSchema, tenantSecretsOptionSchema, type TenantSecretsAccessArgs, type TenantSecretProvidersArgs, type SecretsStoreDriverArgs, type SecretsConfig, type TenantSecretsOption, type TenantSecretsOptionInput } from "./secrets";
 
 // Detection
 export {

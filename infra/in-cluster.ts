@@ -10,6 +10,7 @@ import { PodNetworking, type PodSubnet } from "../components/network/eni-configs
 import type { PoolTaint } from "../components/node-pool";
 import { Tenant, type TenantConfig } from "../components/tenant";
 import type { ObservabilitySpec } from "./detection";
+import { composeSecretsInCluster, type TenantSecretsOutput } from "./secrets";
 
 /** A pool as the in-cluster layer sees it: the labels to select it and the taints to tolerate. */
 export interface PoolView {
@@ -45,6 +46,8 @@ export interface InClusterContext {
    * the ENIConfigs (the AWS stack's `observability`).
    */
   readonly observability?: ObservabilitySpec;
+  /** Per-tenant secrets granted by the AWS layer (its `tenantSecrets` output); absent when the feature is off. */
+  readonly tenantSecrets?: TenantSecretsOutput;
 }
 
 /** A composer of in-cluster resources; returns extra stack outputs (e.g. `tenantNamespaces`). */
@@ -87,7 +90,9 @@ export const composeInCluster: InClusterComposer = (ctx) => {
   // Tenants come after the admission policies so nothing lands in a tenant namespace unchecked.
   const tenantOpts = { dependsOn: [...ctx.dependsOn, mirror] };
   const tenants = ctx.tenants.map((t) => new Tenant(t.name, { ...t, clusterName: ctx.clusterName, provider: ctx.provider }, tenantOpts));
+  const secrets = composeSecretsInCluster({ ...ctx, dependsOn: ctx.dependsOn, tenantResources: [mirror, ...tenants] });
   return {
+    ...secrets,
     tenantNamespaces: tenants.flatMap((t) => t.config.namespaces),
     tenants: Object.fromEntries(tenants.map((t) => [t.config.name, { tier: t.config.tier, namespaces: t.config.namespaces, groups: t.groups }])),
     admissionPolicies: mirror.policyNames,

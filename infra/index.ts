@@ -26,3 +26,6 @@ export const tenantNamespaces = outputs.tenantNamespaces ?? [];
 export const tenants = outputs.tenants ?? {};
 export const admissionPolicies = outputs.admissionPolicies ?? [];
 export const observability = outputs.observability;
+/** Per-tenant secrets: prefix, add-on version and each granted tenant's reader role and key (the in-cluster stack reads it). */
+export const tenantSecrets = outputs.tenantSecrets;
+export const tenantSecretMounts = outputs.tenantSecretMounts ?? {};

@@ -13,6 +13,7 @@ import { needsRuntimeMonitoringEndpoint, platformS3Buckets } from "./network";
 import { podEgressFor } from "./tenant-egress";
 import { composeRegistry } from "./registry";
 import { adminRolesFor, composeAdminAccess } from "./admin-access";
+import { composeSecretsAccess } from "./secrets";
 import { clusterAdminsFor, deployerCidrsFor, enabledAddonPorts, packConfigFor } from "./policy-config";
 import { guardDutyEnabled, type PlatformConfig } from "./schema";
 
@@ -155,6 +156,8 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
   const registry = composeRegistry({ config, region, nodeRole, tags });
   // MFA-gated cluster-admin roles (AWS layer in every environment), alarmed on each assume.
   composeAdminAccess({ config, region, cluster: cluster.cluster, alertTopicArn: detection.topic.topicArn, tags });
+  // Per-tenant secrets: reader roles, keys and Pod Identity associations (after the Pod Identity agent add-on).
+  const tenantSecrets = composeSecretsAccess({ config, region, clusterName: cluster.clusterName, tags, dependsOn: [cluster.addons] });
 
   let deployer: Deployer | undefined;
   if (config.deployer?.enabled) {
@@ -206,6 +209,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
     dependsOn: [...Object.values(pools), ...(coredns ? [coredns] : [])],
     tenants: config.tenants,
     policyConfig: packConfigFor(config),
+    tenantSecrets,
   };
   const inClusterLayer = sameStack ? "same-stack" : "deployer";
   const inClusterOutputs = sameStack ? inCluster(context) : {};
@@ -247,6 +251,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
       registry: registry ? { repositoryUrls: registry.repositoryUrls } : undefined,
       // Split layout: the in-cluster stack creates the observability add-on after the ENIConfigs (B3).
       observability: detection.observability,
+      tenantSecrets,
       ...inClusterOutputs,
     },
   };

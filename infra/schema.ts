@@ -13,6 +13,7 @@ import { tenantsConfigSchema } from "../components/tenant/config";
 import { KMS_KEY_ARN_PATTERN, parseEcrImage, SECRET_ARN_PATTERN } from "../components/deployer/arns";
 import { AUTOSCALING_ROLE_MODES } from "../components/kms/policy";
 import { adminRolesConfigSchema, adminRolesIssues } from "./schema-admin-roles";
+import { checkSecretsConfig, secretsConfigShape } from "./schema-secrets";
 
 /**
  * The stack configuration schema (namespace `hardened-cluster`), in one place.
@@ -232,6 +233,8 @@ export const platformConfigShape = {
   detection: detectionConfigSchema,
   /** Tenant image repositories (components/registry/config.ts). */
   registry: registryConfigSchema.optional(),
+  /** Per-tenant secrets on demand: CSI driver add-on, reader roles (infra/schema-secrets.ts). */
+  ...secretsConfigShape,
 };
 
 /** Where the in-cluster stack file of an environment lives (relative to the repository root). */
@@ -351,6 +354,7 @@ export const platformConfigSchema = z
     if ((c.detection.guardDuty.enabled ?? c.environment === "prod") && c.detection.guardDuty.agentAddonVersion === undefined) {
       ctx.addIssue({ code: "custom", path: ["detection", "guardDuty", "agentAddonVersion"], message: GUARDDUTY_AGENT_VERSION_REQUIRED });
     }
+    checkSecretsConfig(c, ctx);
   });
 
 /** Whether GuardDuty EKS protection is on: explicit `detection.guardDuty.enabled`, else on in prod only. */

@@ -51,4 +51,12 @@ export const GUIDANCE_POINTS: readonly GuidancePoint[] = [
     rules: ["EKS-009", "EKS-009X", "EKS-008"],
     components: ["MfaAdminRole", "Cluster"],
   },
+  {
+    id: "G18A",
+    topic: "secrets on demand",
+    seed: "S1 §5.12",
+    point: "Pull secrets on demand from a key manager/vault, least privilege: each tenant's pods read only their own Secrets Manager prefix, decrypted only with the tenant's own KMS key, mounted by the Secrets Store CSI driver with the tenant's Pod Identity role.",
+    rules: ["SEC-001", "SEC-002"],
+    components: ["TenantSecretsAccess", "TenantSecretProviders", "SecretsStoreDriver", "AdmissionMirror"],
+  },
 ];

@@ -275,6 +275,43 @@ export function roleBindingValidations(p: AdmissionParams): CelValidation[] {
   ];
 }
 
+/** Keys an ASCP object entry may carry besides `objectName` and `objectType` (jmesPath items: `path`, `objectAlias`). */
+export const SECRET_OBJECT_KEYS = ["objectAlias", "objectVersion", "objectVersionLabel", "jmesPath", "path", "failoverObject", "filePermission"] as const;
+
+/**
+ * SecretProviderClass validations (SEC-002): an `aws` provider class in a tenant namespace reads with Pod
+ * Identity, and its `objects` YAML names only Secrets Manager secrets `<prefix>/<tenant>/…` of the namespace's
+ * tenant (its tenant label). Standard CEL cannot parse YAML, so `objects` must match, line by line, an RE2
+ * pattern built with the tenant: every `objectName` under the tenant's prefix (name or secret ARN), every
+ * `objectType` `secretsmanager`, other lines only the other ASCP object keys. The platform writes that form.
+ */
+export function secretProviderClassValidations(p: AdmissionParams): CelValidation[] {
+  const notAws = `!has(object.spec.provider) || object.spec.provider != "aws"`;
+  const params = "object.spec.parameters";
+  const lead = "[ \\t]*(?:-[ \\t]+)?";
+  // `{0,1}`, not `?`: the mirror's expressions never contain `?[` (CEL optional syntax the API server may lack).
+  const quote = "[\\\"']{0,1}";
+  const before =
+    `^(?:${lead}(?:(?:${SECRET_OBJECT_KEYS.join("|")})[ \\t]*:[^\\n]*|objectType[ \\t]*:[ \\t]*${quote}secretsmanager${quote}|` +
+    `objectName[ \\t]*:[ \\t]*${quote}(?:arn:[^:\\n]*:secretsmanager:[^:\\n]*:[^:\\n]*:secret:){0,1}[A-Za-z0-9_+=.@-]+/`;
+  const after = `/[A-Za-z0-9/_+=.@-]+${quote}){0,1}[ \\t]*(?:\\n|$))*$`;
+  const tenant = `namespaceObject.metadata.labels[${celString(p.tenantLabel)}]`;
+  return [
+    {
+      rule: "SEC-002",
+      expression: `${notAws} || (has(${params}) && "usePodIdentity" in ${params} && ${params}["usePodIdentity"] == "true")`,
+      message: 'SEC-002: an aws SecretProviderClass in a tenant namespace must set parameters.usePodIdentity "true" (the tenant\'s Pod Identity role, never IRSA or the node role)',
+      reason: "Forbidden",
+    },
+    {
+      rule: "SEC-002",
+      expression: `${notAws} || !has(${params}) || !("objects" in ${params}) || ${params}["objects"].matches("${before}" + ${tenant} + "${after}")`,
+      message: "SEC-002: an aws SecretProviderClass in a tenant namespace may mount only Secrets Manager secrets <prefix>/<tenant>/... of the namespace's tenant",
+      reason: "Forbidden",
+    },
+  ];
+}
+
 /** Every admission policy of the mirror, as data. */
 export function admissionPolicies(p: AdmissionParams): AdmissionPolicyData[] {
   return [
@@ -301,6 +338,12 @@ export function admissionPolicies(p: AdmissionParams): AdmissionPolicyData[] {
       description: "Tenant RoleBindings reference tenant Roles",
       resourceRules: [{ apiGroups: ["rbac.authorization.k8s.io"], apiVersions: ["v1"], resources: ["rolebindings"], operations: WRITE_OPS }],
       validations: roleBindingValidations(p),
+    },
+    {
+      suffix: "tenant-secret-provider-classes",
+      description: "Tenant SecretProviderClasses read only the tenant's own secrets, with Pod Identity",
+      resourceRules: [{ apiGroups: ["secrets-store.csi.x-k8s.io"], apiVersions: ["v1"], resources: ["secretproviderclasses"], operations: WRITE_OPS }],
+      validations: secretProviderClassValidations(p),
     },
   ];
 }

@@ -45,7 +45,10 @@ export const DEPLOYER_RBAC_RULES: readonly DeployerRbacRule[] = [
   // Per tenant namespace.
   { apiGroups: ["networking.k8s.io"], resources: ["networkpolicies"], verbs: MANAGE },
   { apiGroups: [""], resources: ["resourcequotas", "limitranges"], verbs: MANAGE },
-  { apiGroups: [""], resources: ["serviceaccounts"], verbs: ["get", "list", "watch", "patch", "update"] },
+  // Patch the default ServiceAccounts; create the secrets reader ServiceAccounts (no token, no Secret access).
+  { apiGroups: [""], resources: ["serviceaccounts"], verbs: MANAGE },
+  // The tenants' SecretProviderClasses (components/secrets): which secrets a mount names, read with the pod's own role.
+  { apiGroups: ["secrets-store.csi.x-k8s.io"], resources: ["secretproviderclasses"], verbs: MANAGE },
   { apiGroups: ["rbac.authorization.k8s.io"], resources: ["roles", "rolebindings"], verbs: MANAGE },
   { apiGroups: ["rbac.authorization.k8s.io"], resources: ["roles"], verbs: ["escalate", "bind"], resourceNames: TENANT_ROLE_NAMES },
 ];

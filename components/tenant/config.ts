@@ -8,6 +8,7 @@ import { z } from "zod";
 import { RESERVED_NAMESPACES, TIERS } from "../../policy-pack/baseline/labels";
 import { dns1123LabelError, TENANT_ROLES, type TenantRole } from "../../policy-pack/baseline/tenancy";
 import { MIN_JUSTIFICATION_LENGTH } from "../../policy-pack/core/exemptions";
+import { secretNamesOutsideTenant, tenantSecretsOptionSchema } from "../secrets/config";
 
 /** Tenant names that would make an EKS-reserved Kubernetes group (`system:*`, `eks:*`, `amazon:*`). */
 export const RESERVED_TENANT_NAMES = ["system", "eks", "amazon", "aws"] as const;
@@ -100,9 +101,16 @@ export const tenantConfigSchema = z
     egress: z.array(egressRuleSchema).default([]),
     /** IAM principal ARNs per tenant role; each gets an EKS access entry in group `<name>:<role>`. */
     roles: z.object({ admin: principals, developer: principals, viewer: principals }).strict().default({}),
+    /** Secrets Manager secrets the tenant's pods mount on demand (components/secrets). */
+    secrets: tenantSecretsOptionSchema.optional(),
   })
   .strict()
   .superRefine((tenant, ctx) => {
+    if (tenant.secrets) {
+      for (const o of secretNamesOutsideTenant(tenant.name, tenant.secrets)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["secrets", "names", o.index], message: `secret "${o.name}" is outside the tenant's prefix <prefix>/${tenant.name}/: its second segment must be the tenant name` });
+      }
+    }
     duplicates(tenant.namespaces).forEach((i) =>
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["namespaces", i], message: `namespace "${tenant.namespaces[i]}" is listed twice` }),
     );

@@ -15,6 +15,7 @@ import {
   tenantRoleName,
 } from "../../policy-pack/baseline/tenancy";
 import { parseTenantConfig, type TenantConfig, type TenantConfigInput } from "./config";
+import type { TenantSecretsOptionInput } from "../secrets/config";
 import { namespaceMetadata } from "./namespace";
 import { tenantNetworkPolicies } from "./network";
 import { tenantAccessEntries, tenantGroup } from "./rbac";
@@ -139,6 +140,13 @@ export interface TenantArgs {
   readonly egress?: TenantEgressRule[];
   /** IAM principals per tenant role, each mapped by an EKS access entry. Default none (no IAM access). */
   readonly roles?: TenantRoles;
+  /**
+   * Secrets Manager secrets the tenant's pods mount on demand: `names` (full names under `<prefix>/<tenant>/`) and
+   * the `serviceAccount` (default `secrets-reader`) whose pods read them with the tenant's Pod Identity role.
+   * The Tenant validates it; the platform creates the role, the associations and the SecretProviderClass
+   * objects (components/secrets, infra/secrets.ts). Default unset: no secrets access.
+   */
+  readonly secrets?: TenantSecretsOptionInput;
   /**
    * Name of the EKS cluster whose access entries map the tenant's IAM principals, e.g. `cluster.clusterName` or
    * a `StackReference` output. Required when any role lists principals; unused otherwise.

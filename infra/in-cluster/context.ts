@@ -8,6 +8,7 @@ import type { ObservabilitySpec } from "../detection";
 import { ConfigError, keyOf } from "../config";
 import { unreachableTenantEgress } from "../tenant-egress";
 import type { InClusterContext, PoolView } from "../in-cluster";
+import { unmatchedTenantSecrets, type TenantSecretsOutput } from "../secrets";
 
 /**
  * The AWS stack outputs the in-cluster program reads. The offline stand-ins in
@@ -27,6 +28,7 @@ export const PLATFORM_OUTPUTS_READ = [
   "policyConfig",
   "observability",
   "podEgress",
+  "tenantSecrets",
 ] as const;
 
 /** One output name the in-cluster program reads. */
@@ -48,11 +50,17 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
   // Before any in-cluster resource: an allowlist the AWS stack's pod SG drops is a config error of this stack.
   const unreachable = unreachableTenantEgress(tenants, await value<PodEgressAllowance[]>("podEgress"), platformStack);
   if (unreachable.length > 0) throw new ConfigError(unreachable.map((u) => ({ key: keyOf(u.path), message: u.message, fix: u.fix })));
+  // Optional output (absent when the AWS stack has secrets off): a tenant's secrets must be granted there.
+  const secretsDetails = await ref.getOutputDetails("tenantSecrets");
+  const tenantSecrets = (secretsDetails.value ?? undefined) as TenantSecretsOutput | undefined;
+  const environment = await value<string>("environment");
+  const unmatched = unmatchedTenantSecrets(tenants, tenantSecrets, platformStack, `stacks/Pulumi.${environment}.yaml`);
+  if (unmatched.length > 0) throw new ConfigError(unmatched.map((u) => ({ key: keyOf(u.path), message: u.message, fix: u.fix })));
   const output = (name: PlatformOutput) => ref.requireOutput(name) as pulumi.Output<string>;
   const kubeconfig = output("kubeconfig").apply((k) => pulumi.secret(String(k)));
   const provider = new k8s.Provider("platform", { kubeconfig, enableServerSideApply: true });
   return {
-    environment: await value<string>("environment"),
+    environment,
     region: await value<string>("region"),
     clusterName: output("clusterName"),
     provider,
@@ -66,5 +74,6 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
     tenants,
     policyConfig: await value<Partial<PackConfig>>("policyConfig"),
     observability: await value<ObservabilitySpec>("observability"),
+    tenantSecrets,
   };
 }

@@ -33,6 +33,16 @@ const cases: [family: string, rule: string, resource: RecordedResource][] = [
   ["aws-api", "API-001", recorded("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "quote", { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 9443, toPort: 9443, referencedSecurityGroupId: "sg-2", description: "the controller's webhook" })],
   // With `vpcCni` below (custom networking on) and no ENIConfig in the stack, CoreDNS can never get pod IPs.
   ["ordering", "ORD-002", recorded("aws:eks/addon:Addon", "coredns", { clusterName: "c", addonName: "coredns" })],
+  // A role EKS Pod Identity assumes, reading every secret of the account.
+  [
+    "secrets",
+    "SEC-001",
+    recorded("aws:iam/role:Role", "pod-role", {
+      name: "pod-role",
+      assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] }] }),
+      inlinePolicies: [{ name: "all", policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: "*" }] }) }],
+    }),
+  ],
 ];
 
 /** The vpc-cni add-on that turns custom networking on for the ORD-002 case. */
