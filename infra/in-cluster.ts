@@ -10,6 +10,7 @@ import { PodNetworking, type PodSubnet } from "../components/network/eni-configs
 import type { PoolTaint } from "../components/node-pool";
 import { Tenant, type TenantConfig } from "../components/tenant";
 import type { ObservabilitySpec } from "./detection";
+import { composeImageVerification, type SigningOutputs } from "./signing";
 
 /** A pool as the in-cluster layer sees it: the labels to select it and the taints to tolerate. */
 export interface PoolView {
@@ -45,6 +46,8 @@ export interface InClusterContext {
    * the ENIConfigs (the AWS stack's `observability`).
    */
   readonly observability?: ObservabilitySpec;
+  /** The AWS stack's `signing` output: with verification on, tenant images are verified (ImageVerification). */
+  readonly signing?: SigningOutputs;
 }
 
 /** A composer of in-cluster resources; returns extra stack outputs (e.g. `tenantNamespaces`). */
@@ -84,13 +87,15 @@ export function bootstrapInCluster(ctx: InClusterContext): pulumi.Resource[] {
 export const composeInCluster: InClusterComposer = (ctx) => {
   const opts = { dependsOn: ctx.dependsOn };
   const mirror = new AdmissionMirror(`${ctx.environment}-admission`, { config: ctx.policyConfig, provider: ctx.provider }, opts);
-  // Tenants come after the admission policies so nothing lands in a tenant namespace unchecked.
-  const tenantOpts = { dependsOn: [...ctx.dependsOn, mirror] };
+  const verification = composeImageVerification(ctx.environment, ctx.signing, ctx.tenants.flatMap((t) => t.namespaces), ctx.provider, ctx.pools.system, opts);
+  // Tenants come after the admission policies (and signature verification) so nothing lands in a tenant namespace unchecked.
+  const tenantOpts = { dependsOn: [...ctx.dependsOn, mirror, ...(verification ? [verification] : [])] };
   const tenants = ctx.tenants.map((t) => new Tenant(t.name, { ...t, clusterName: ctx.clusterName, provider: ctx.provider }, tenantOpts));
   return {
     tenantNamespaces: tenants.flatMap((t) => t.config.namespaces),
     tenants: Object.fromEntries(tenants.map((t) => [t.config.name, { tier: t.config.tier, namespaces: t.config.namespaces, groups: t.groups }])),
     admissionPolicies: mirror.policyNames,
+    ...(verification ? { imageVerificationPolicy: verification.policyName } : {}),
   };
 };
 

@@ -12,6 +12,7 @@ import { composeInCluster, type InClusterComposer, type InClusterContext } from 
 import { needsRuntimeMonitoringEndpoint, platformS3Buckets } from "./network";
 import { podEgressFor } from "./tenant-egress";
 import { composeRegistry } from "./registry";
+import { composeSigning, signingOutputsFor } from "./signing";
 import { clusterAdminsFor, deployerCidrsFor, enabledAddonPorts, packConfigFor } from "./policy-config";
 import { guardDutyEnabled, type PlatformConfig } from "./schema";
 
@@ -152,6 +153,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
   // the registry once the node role it grants pulls to exists.
   const detection = composeDetection({ config, region, cluster, logsKeyArn: logsKey.arn, nodePools: Object.values(pools), observabilityIn: sameStack ? "this-stack" : "in-cluster-stack", tags });
   const registry = composeRegistry({ config, region, nodeRole, tags });
+  const signing = composeSigning({ config, region, oidcProviderArn: cluster.oidcProviderArn, oidcProviderUrl: cluster.oidcProviderUrl, tags });
 
   let deployer: Deployer | undefined;
   if (config.deployer?.enabled) {
@@ -203,6 +205,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
     dependsOn: [...Object.values(pools), ...(coredns ? [coredns] : [])],
     tenants: config.tenants,
     policyConfig: packConfigFor(config),
+    signing: signingOutputsFor(config, region),
   };
   const inClusterLayer = sameStack ? "same-stack" : "deployer";
   const inClusterOutputs = sameStack ? inCluster(context) : {};
@@ -240,6 +243,8 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
         guardDutyDetectorId: detection.runtime?.detectorId,
       },
       registry: registry ? { repositoryUrls: registry.repositoryUrls } : undefined,
+      // The signing profile and verification settings (always an object: the in-cluster stack reads it).
+      signing: signing?.outputs ?? signingOutputsFor(config, region),
       // Split layout: the in-cluster stack creates the observability add-on after the ENIConfigs (B3).
       observability: detection.observability,
       ...inClusterOutputs,

@@ -12,6 +12,7 @@ import { registryConfigSchema } from "../components/registry/config";
 import { tenantsConfigSchema } from "../components/tenant/config";
 import { KMS_KEY_ARN_PATTERN, parseEcrImage, SECRET_ARN_PATTERN } from "../components/deployer/arns";
 import { AUTOSCALING_ROLE_MODES } from "../components/kms/policy";
+import { checkSigningConfig, signingConfigSchema } from "./schema-signing";
 
 /**
  * The stack configuration schema (namespace `hardened-cluster`), in one place.
@@ -229,6 +230,8 @@ export const platformConfigShape = {
   detection: detectionConfigSchema,
   /** Tenant image repositories (components/registry/config.ts). */
   registry: registryConfigSchema.optional(),
+  /** Image signing (AWS Signer profile) and in-cluster verification (infra/schema-signing.ts). */
+  signing: signingConfigSchema.optional(),
 };
 
 /** Where the in-cluster stack file of an environment lives (relative to the repository root). */
@@ -344,6 +347,7 @@ export const platformConfigSchema = z
         params: { fix: "remove enabled: false, or set detection.guardDuty.detectorId to reuse an existing (e.g. organisation) detector" },
       });
     }
+    checkSigningConfig(c, ctx);
     if ((c.detection.guardDuty.enabled ?? c.environment === "prod") && c.detection.guardDuty.agentAddonVersion === undefined) {
       ctx.addIssue({ code: "custom", path: ["detection", "guardDuty", "agentAddonVersion"], message: GUARDDUTY_AGENT_VERSION_REQUIRED });
     }

@@ -5,6 +5,7 @@ import type { PodSubnet } from "../../components/network/eni-configs";
 import type { PodEgressAllowance } from "../../components/firewall/egress-coverage";
 import type { TenantConfig } from "../../components/tenant/config";
 import type { ObservabilitySpec } from "../detection";
+import type { SigningOutputs } from "../signing";
 import { ConfigError, keyOf } from "../config";
 import { unreachableTenantEgress } from "../tenant-egress";
 import type { InClusterContext, PoolView } from "../in-cluster";
@@ -27,6 +28,7 @@ export const PLATFORM_OUTPUTS_READ = [
   "policyConfig",
   "observability",
   "podEgress",
+  "signing",
 ] as const;
 
 /** One output name the in-cluster program reads. */
@@ -66,5 +68,6 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
     tenants,
     policyConfig: await value<Partial<PackConfig>>("policyConfig"),
     observability: await value<ObservabilitySpec>("observability"),
+    signing: await value<SigningOutputs>("signing"),
   };
 }

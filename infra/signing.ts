@@ -1,0 +1,141 @@
+import * as pulumi from "@pulumi/pulumi";
+import type * as k8s from "@pulumi/kubernetes";
+import type { NamedAllowance, PackConfig } from "../policy-pack/core/config";
+import { signingProfileArn } from "../policy-pack/baseline/signing";
+import { roleArn } from "../components/cluster/iam";
+import { registryHost } from "../components/registry/tenant-registry";
+import { ImageSigningProfile, ImageVerification, ImageVerifierRole, repositoryArn } from "../components/signing";
+import type { PoolTaint } from "../components/node-pool";
+import type { PlatformConfig } from "./schema";
+import { signingProfileName } from "./schema-signing";
+
+/**
+ * What the AWS layer exports about signing (stack output `signing`, read by the in-cluster stack): literal,
+ * deterministic names and ARNs so the in-cluster program can declare its objects at preview.
+ */
+export interface SigningOutputs {
+  readonly profileName?: string;
+  readonly profileArn?: string;
+  /** Repository URIs (`<registry>/<repo>`) CI signs and the trust policies scope. */
+  readonly repositoryUrls?: readonly string[];
+  readonly verification: {
+    readonly enabled: boolean;
+    readonly verifierRoleArn?: string;
+    readonly trustedProfileArns?: readonly string[];
+    readonly chartVersions?: { readonly kyverno: string; readonly notationAws: string };
+  };
+}
+
+/** Role name of the in-cluster verifier (IRSA). */
+export function verifierRoleName(clusterName: string): string {
+  return `${clusterName}-image-verifier`;
+}
+
+/** The signing outputs of a config (no resources): also what the pack config and the in-cluster stack derive from. */
+export function signingOutputsFor(config: PlatformConfig, region: string): SigningOutputs {
+  const s = config.signing;
+  if (!s || !config.registry) return { verification: { enabled: false } };
+  const profileName = signingProfileName(config.clusterName, s);
+  const profileArn = signingProfileArn("aws", region, config.accountId, profileName);
+  const repositories = s.repositories ?? config.registry.repositories;
+  return {
+    profileName,
+    profileArn,
+    repositoryUrls: repositories.map((r) => `${registryHost(config.accountId, region)}/${r}`),
+    verification: s.verification.enabled
+      ? {
+          enabled: true,
+          verifierRoleArn: roleArn(config.accountId, verifierRoleName(config.clusterName)),
+          trustedProfileArns: [profileArn, ...s.verification.additionalTrustedProfileArns],
+          chartVersions: { kyverno: s.verification.kyvernoChartVersion, notationAws: s.verification.notationAwsChartVersion },
+        }
+      : { enabled: false },
+  };
+}
+
+/** The Helm releases verification installs, justified for PSS-X01 (config `allowedReleases`). */
+export const VERIFICATION_RELEASES: readonly NamedAllowance[] = [
+  { name: "kyverno", justification: "Kyverno admission controller (upstream chart, pinned): enforces the image-signature ClusterPolicy; too large to write out (docs/signing.md)" },
+  { name: "kyverno-notation-aws", justification: "kyverno-notation-aws verifier (upstream chart, pinned): runs the AWS Signer Notation plugin for Kyverno (docs/signing.md)" },
+];
+
+/** Pack config of signing: verification required (IMG-004), trusted profiles (IMG-005), the justified releases (PSS-X01). */
+export function signingPackConfig(config: PlatformConfig, region: string): Partial<PackConfig> {
+  const out = signingOutputsFor(config, region);
+  if (!out.verification.enabled) return {};
+  return { requireImageVerification: true, trustedSigningProfileArns: [...(out.verification.trustedProfileArns ?? [])], allowedReleases: [...VERIFICATION_RELEASES] };
+}
+
+/** What {@link composeSigning} needs from the AWS layer. */
+export interface SigningInputs {
+  readonly config: PlatformConfig;
+  readonly region: string;
+  readonly oidcProviderArn: pulumi.Input<string>;
+  readonly oidcProviderUrl: pulumi.Input<string>;
+  readonly tags: Record<string, string>;
+}
+
+/**
+ * The AWS side of signing: the environment's signing profile with its signer policy, and (verification on)
+ * the verifier's IRSA role. None when `signing` is not configured.
+ */
+export function composeSigning(inputs: SigningInputs): { profile: ImageSigningProfile; verifierRole?: ImageVerifierRole; outputs: Record<string, unknown> } | undefined {
+  const { config, region, tags } = inputs;
+  const s = config.signing;
+  if (!s || !config.registry) return undefined;
+  const out = signingOutputsFor(config, region);
+  const name = config.clusterName;
+  const profile = new ImageSigningProfile(`${name}-signing`, { profileName: out.profileName as string, signatureValidity: s.signatureValidity, tags }, { protect: config.protect });
+  const repositories = s.repositories ?? config.registry.repositories;
+  const verifierRole = out.verification.enabled
+    ? new ImageVerifierRole(`${name}-image-verifier`, {
+        roleName: verifierRoleName(name),
+        oidcProviderArn: inputs.oidcProviderArn,
+        oidcProviderUrl: inputs.oidcProviderUrl,
+        repositoryArns: repositories.map((r) => repositoryArn("aws", region, config.accountId, r)),
+        tags,
+      })
+    : undefined;
+  return { profile, verifierRole, outputs: { ...out, signerPolicyArn: profile.signerPolicy.arn } };
+}
+
+/** A pool as verification places its controllers (the system pool). */
+export interface SystemPoolView {
+  readonly labels: Record<string, string>;
+  readonly taints: readonly PoolTaint[];
+}
+
+/**
+ * The in-cluster side: {@link ImageVerification} for the tenant namespaces when the AWS stack's `signing`
+ * output has verification on; undefined otherwise.
+ */
+export function composeImageVerification(
+  environment: string,
+  signing: SigningOutputs | undefined,
+  tenantNamespaces: readonly string[],
+  provider: k8s.Provider,
+  systemPool: SystemPoolView,
+  opts: pulumi.ComponentResourceOptions,
+): ImageVerification | undefined {
+  const v = signing?.verification;
+  if (!v?.enabled || !v.verifierRoleArn || !v.chartVersions || !v.trustedProfileArns) return undefined;
+  return new ImageVerification(
+    `${environment}-image-verification`,
+    {
+      provider,
+      tenantNamespaces,
+      profileArns: v.trustedProfileArns,
+      registryScopes: signing?.repositoryUrls,
+      verifierRoleArn: v.verifierRoleArn,
+      chartVersions: v.chartVersions,
+      nodeSelector: systemPool.labels,
+      tolerations: systemPool.taints.map((t) => ({ key: t.key, operator: "Equal", value: t.value, effect: taintEffect(t.effect) })),
+    },
+    opts,
+  );
+}
+
+/** EKS taint effects (NO_SCHEDULE) as Kubernetes spells them (NoSchedule). */
+function taintEffect(effect: string): string {
+  return ({ NO_SCHEDULE: "NoSchedule", NO_EXECUTE: "NoExecute", PREFER_NO_SCHEDULE: "PreferNoSchedule" } as Record<string, string>)[effect] ?? effect;
+}
