@@ -16,14 +16,14 @@ import { AWS_SIGNER_ROOT_CERT_AWS } from "./aws-signer-root";
 /**
  * The ClusterPolicy spec: every Pod created or updated in a namespace labelled `hardened-cluster.io/tenant` is
  * sent (its `images`) to the verifier with the namespace's trust policy `tp-<namespace>`; the request is denied
- * unless every image verifies. Enforce, failurePolicy Fail (an unreachable verifier denies), no background
- * scans. Kyverno's auto-generated rules extend it to Deployments, Jobs, CronJobs, ...
+ * unless every image verifies. Enforce, webhook failurePolicy Fail (an unreachable verifier denies), no
+ * background scans. Kyverno's auto-generated rules extend it to Deployments, Jobs, CronJobs, ...
  */
 export function verificationPolicySpec(): Record<string, unknown> {
   return {
-    validationFailureAction: "Enforce",
-    failurePolicy: "Fail",
-    webhookTimeoutSeconds: 30,
+    // Kyverno >= 1.13 spells these per rule (validate.failureAction) and under webhookConfiguration; the spec-level
+    // validationFailureAction / failurePolicy / webhookTimeoutSeconds are deprecated.
+    webhookConfiguration: { failurePolicy: "Fail", timeoutSeconds: 30 },
     background: false,
     rules: [
       {

@@ -59,7 +59,7 @@ export const img004 = stackRule({
       if (policiesUnknown) continue;
       report({
         urn: w.urn,
-        message: `${w.type.split(":").pop()} "${w.name}" runs in tenant namespace "${ns.value}", which no enforcing image-signature verification policy of this stack selects (spec.rules[*].match with validationFailureAction/failureAction Enforce and failurePolicy Fail) and which is not in verifiedNamespaces`,
+        message: `${w.type.split(":").pop()} "${w.name}" runs in tenant namespace "${ns.value}", which no enforcing image-signature verification policy of this stack selects (spec.rules[*].match with failureAction Enforce and webhook failurePolicy Fail) and which is not in verifiedNamespaces`,
       });
     }
   },

@@ -18,14 +18,14 @@ export const img005 = resourceRule({
   seed: ["S1 §5.13"],
   upstream: "https://notaryproject.dev/docs/user-guides/how-to/manage-trust-policy/ · https://kyverno.io/docs/policy-types/cluster-policy/validate/",
   remediation:
-    "Set spec.validationFailureAction (or the rule's failureAction) to Enforce and spec.failurePolicy to Fail; in the TrustPolicy set signatureVerification.level to strict and trustedIdentities to the signing profile ARN (arn:aws:signer:<region>:<account>:/signing-profiles/<name>).",
+    "Set the rule's validate.failureAction (or verifyImages[].failureAction) to Enforce and spec.webhookConfiguration.failurePolicy to Fail; in the TrustPolicy set signatureVerification.level to strict and trustedIdentities to the signing profile ARN (arn:aws:signer:<region>:<account>:/signing-profiles/<name>).",
   resourceTypes: [CLUSTER_POLICY_TYPE, TRUST_POLICY_TYPE],
   check(resource, report, config) {
     const spec = resource.props?.spec;
     if (resource.type === CLUSTER_POLICY_TYPE) {
       for (const rule of verifyingRules(spec)) {
         if (!rule.enforced) report(`${rule.path} ("${rule.name}") verifies image signatures but only audits: its failure action (validate.failureAction / verifyImages[].failureAction, else spec.validationFailureAction; Kyverno default Audit) is not Enforce`);
-        if (rule.failurePolicy !== "Fail") report(`spec.failurePolicy is "${rule.failurePolicy}": when the verifier is unreachable the webhook admits unverified images (rule "${rule.name}")`);
+        if (rule.failurePolicy !== "Fail") report(`spec.webhookConfiguration.failurePolicy (or spec.failurePolicy) is "${rule.failurePolicy}": when the verifier is unreachable the webhook admits unverified images (rule "${rule.name}")`);
       }
       return;
     }

@@ -3,8 +3,8 @@
  * verifies signatures when it has `verifyImages` entries or calls an image-verification service (a context
  * `apiCall.service.url` ending in `/checkimages`, the kyverno-notation-aws extension). It is enforcing when
  * its failure action is `Enforce` (rule-level `validate.failureAction` / `verifyImages[].failureAction`, else
- * `spec.validationFailureAction`; Kyverno's default is `Audit`) and the webhook fails closed
- * (`spec.failurePolicy`, default `Fail`).
+ * the deprecated `spec.validationFailureAction`; Kyverno's default is `Audit`) and the webhook fails closed
+ * (`spec.webhookConfiguration.failurePolicy`, else the deprecated `spec.failurePolicy`; default `Fail`).
  */
 import { VERIFIER } from "../../baseline/signing";
 
@@ -31,7 +31,8 @@ export function isVerifyingRule(rule: any): boolean {
 export function verifyingRules(spec: any): VerifyingRule[] {
   const rules: any[] = Array.isArray(spec?.rules) ? spec.rules : [];
   const specAction = spec?.validationFailureAction;
-  const failurePolicy = typeof spec?.failurePolicy === "string" ? spec.failurePolicy : "Fail";
+  const configured = spec?.webhookConfiguration?.failurePolicy ?? spec?.failurePolicy;
+  const failurePolicy = typeof configured === "string" ? configured : "Fail";
   return rules.flatMap((rule, i) => {
     if (!isVerifyingRule(rule)) return [];
     const actions: unknown[] = Array.isArray(rule.verifyImages) && rule.verifyImages.length > 0 ? rule.verifyImages.map((v: any) => v?.failureAction ?? specAction) : [rule.validate?.failureAction ?? specAction];

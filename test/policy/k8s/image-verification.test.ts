@@ -29,7 +29,7 @@ describe("IMG-004 tenant-images-verified", () => {
   it.each([
     ["no verification policy in the stack", [tenantNs("team-a"), app("team-a")], REQUIRED],
     ["the policy only audits", [tenantNs("team-a"), app("team-a"), edited((s) => { s.validationFailureAction = "Audit"; delete s.rules[0].validate.failureAction; })], REQUIRED],
-    ["the policy fails open", [tenantNs("team-a"), app("team-a"), edited((s) => { s.failurePolicy = "Ignore"; })], REQUIRED],
+    ["the policy fails open", [tenantNs("team-a"), app("team-a"), edited((s) => { s.webhookConfiguration.failurePolicy = "Ignore"; })], REQUIRED],
     ["the policy selects other namespaces", [tenantNs("team-a"), app("team-a"), edited((s) => { s.rules[0].match.any[0].resources = { kinds: ["Pod"], namespaces: ["team-b"] }; })], REQUIRED],
     ["the policy excludes the namespace", [tenantNs("team-a"), app("team-a"), edited((s) => { s.rules[0].exclude = { any: [{ resources: { kinds: ["Pod"], namespaces: ["team-a"] } }] }; })], REQUIRED],
     ["the policy does not verify images (no checkimages call, no verifyImages)", [tenantNs("team-a"), app("team-a"), edited((s) => { s.rules[0].context = []; })], REQUIRED],
@@ -40,7 +40,7 @@ describe("IMG-004 tenant-images-verified", () => {
     ["the platform's ClusterPolicy selects tenant namespaces by label", [tenantNs("team-a"), app("team-a"), policy()], REQUIRED],
     ["a config-only tenant carries the tenant label the policy selects", [app("team-x"), policy()], { ...REQUIRED, tenantNamespaces: ["team-x"] }],
     ["the namespace is verified by another stack", [tenantNs("team-a"), app("team-a")], { ...REQUIRED, verifiedNamespaces: ["team-a"] }],
-    ["rule-level failureAction Enforce with no spec-level action", [tenantNs("team-a"), app("team-a"), edited((s) => { delete s.validationFailureAction; })], REQUIRED],
+    ["the deprecated spec-level validationFailureAction Enforce", [tenantNs("team-a"), app("team-a"), edited((s) => { s.validationFailureAction = "Enforce"; delete s.rules[0].validate.failureAction; })], REQUIRED],
     ["Kyverno verifyImages (Notary attestor) enforcing", [tenantNs("team-a"), app("team-a"), edited((s) => { s.rules[0] = { name: "notary", match: s.rules[0].match, verifyImages: [{ type: "Notary", failureAction: "Enforce", imageReferences: ["*"], attestors: [] }] }; })], REQUIRED],
     ["a workload outside tenant namespaces", [resource(T.namespace, "tools", { metadata: { name: "tools" } }), app("tools")], REQUIRED],
     ["verification not required for the stack (dev)", [tenantNs("team-a"), app("team-a")], {}],
@@ -61,7 +61,8 @@ describe("IMG-004 tenant-images-verified", () => {
 describe("IMG-005 verification-pins-signing-profile", () => {
   it.each([
     ["an auditing ClusterPolicy", edited((s) => { s.validationFailureAction = "Audit"; s.rules[0].validate.failureAction = "Audit"; }), /only audits/],
-    ["a fail-open ClusterPolicy", edited((s) => { s.failurePolicy = "Ignore"; }), /failurePolicy is "Ignore"/],
+    ["a fail-open ClusterPolicy", edited((s) => { s.webhookConfiguration.failurePolicy = "Ignore"; }), /failurePolicy\) is "Ignore"/],
+    ["a fail-open ClusterPolicy (deprecated spec.failurePolicy)", edited((s) => { delete s.webhookConfiguration; s.failurePolicy = "Ignore"; }), /failurePolicy\) is "Ignore"/],
     ["a trust policy at audit level", trustPolicy(withLevel("audit")), /level is "audit"/],
     ["a trust policy trusting any identity", trustPolicy(clone(trustPolicySpec("team-a", ["*"], ["*"]))), /trustedIdentities\[0\] "\*" is not a signing profile ARN/],
     ["a trust policy trusting an x509 subject", trustPolicy(clone(trustPolicySpec("team-a", ["x509.subject: CN=anyone"], ["*"]))), /not a signing profile ARN/],
