@@ -11,7 +11,7 @@
  * - Tenancy (in-cluster): {@link Tenant} (hardened namespaces, NetworkPolicies, quotas, RBAC, access entries) and
  *   {@link AdmissionMirror} (ValidatingAdmissionPolicies generated from the pack's rule data).
  * - Detection: {@link AlertTopic}, {@link AuditAlarms}, {@link ResourceExhaustionAlarms}, {@link RuntimeDetection}, {@link GuardDutyAgent}.
- * - Supply chain: {@link Repository}, {@link TenantRegistry}.
+ * - Supply chain: {@link Repository}, {@link TenantRegistry}, {@link ImageSigningProfile}, {@link ImageVerifierRole}, {@link ImageVerification}.
  */
 
 // AWS infrastructure
@@ -66,3 +66,4 @@ export { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT 
 
 // Supply chain
 export { Repository, TenantRegistry, registryConfigSchema, parseRegistryConfig, registryHost, type RepositoryArgs, type TenantRegistryArgs, type RegistryConfig } from "./registry";
+export { ImageSigningProfile, ImageVerifierRole, ImageVerification, signerPolicyDocument, verifierPolicyDocument, type ImageSigningProfileArgs, type ImageVerifierRoleArgs, type ImageVerificationArgs, type SignatureValidity } from "./signing";
