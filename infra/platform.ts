@@ -153,7 +153,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
   // the registry once the node role it grants pulls to exists.
   const detection = composeDetection({ config, region, cluster, logsKeyArn: logsKey.arn, nodePools: Object.values(pools), observabilityIn: sameStack ? "this-stack" : "in-cluster-stack", tags });
   const registry = composeRegistry({ config, region, nodeRole, tags });
-  const signing = composeSigning({ config, region, oidcProviderArn: cluster.oidcProviderArn, oidcProviderUrl: cluster.oidcProviderUrl, tags });
+  const signing = composeSigning({ config, region, oidcProviderArn: cluster.oidcProviderArn, oidcProviderUrl: cluster.oidcProviderUrl, network, tags });
 
   let deployer: Deployer | undefined;
   if (config.deployer?.enabled) {

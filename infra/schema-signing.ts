@@ -47,7 +47,11 @@ interface SigningContext {
   readonly clusterName: string;
   readonly signing?: SigningConfig;
   readonly registry?: { readonly repositories: readonly string[] };
+  readonly addonPorts: readonly { readonly name: string; readonly enabled: boolean; readonly protocol: string; readonly port: number }[];
 }
+
+/** Kyverno's admission webhook port (the API server calls it from the cluster security group). */
+export const KYVERNO_WEBHOOK_PORT = 9443;
 
 /** Cross-checks of `signing` (every issue names its path under `hardened-cluster:signing`). */
 export function checkSigningConfig(c: SigningContext, ctx: z.RefinementCtx): void {
@@ -61,6 +65,14 @@ export function checkSigningConfig(c: SigningContext, ctx: z.RefinementCtx): voi
   (s.repositories ?? []).forEach((r, i) => {
     if (!known.has(r)) ctx.addIssue({ code: "custom", path: ["signing", "repositories", i], message: `"${r}" is not a repository of hardened-cluster:registry.repositories (${[...known].join(", ")})`, params: { fix: "list only repositories the registry creates, or add it to registry.repositories" } });
   });
+  if (s.verification.enabled && !c.addonPorts.some((a) => a.enabled && a.protocol === "tcp" && a.port === KYVERNO_WEBHOOK_PORT)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["addonPorts"],
+      message: `has no enabled tcp ${KYVERNO_WEBHOOK_PORT} entry, but signing.verification installs Kyverno, whose admission webhook the API server calls on ${KYVERNO_WEBHOOK_PORT}`,
+      params: { fix: `add { name: kyverno, enabled: true, port: ${KYVERNO_WEBHOOK_PORT}, justification: ... } (one entry per port: an existing ${KYVERNO_WEBHOOK_PORT} entry also serves Kyverno)` },
+    });
+  }
   if (c.environment === "prod" && !s.verification.enabled) {
     ctx.addIssue({ code: "custom", path: ["signing", "verification", "enabled"], message: "cannot be false in prod: unsigned images would run in tenant namespaces", params: { fix: "set enabled: true" } });
   }

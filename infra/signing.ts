@@ -1,8 +1,11 @@
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
 import type { NamedAllowance, PackConfig } from "../policy-pack/core/config";
 import { signingProfileArn } from "../policy-pack/baseline/signing";
 import { roleArn } from "../components/cluster/iam";
+import { endpointServiceName } from "../components/network/endpoints";
+import { interfaceEndpointPolicy } from "../components/network/endpoint-policies";
 import { registryHost } from "../components/registry/tenant-registry";
 import { ImageSigningProfile, ImageVerification, ImageVerifierRole, repositoryArn } from "../components/signing";
 import type { PoolTaint } from "../components/node-pool";
@@ -72,8 +75,13 @@ export interface SigningInputs {
   readonly region: string;
   readonly oidcProviderArn: pulumi.Input<string>;
   readonly oidcProviderUrl: pulumi.Input<string>;
+  /** The VPC's private subnets and endpoint SG: a private-only VPC gets a Signer endpoint for the verifier. */
+  readonly network: { readonly vpcId: pulumi.Input<string>; readonly privateSubnetIds: pulumi.Input<string>[]; readonly endpointSecurityGroupId?: pulumi.Input<string> };
   readonly tags: Record<string, string>;
 }
+
+/** The Signer interface endpoint service suffix (`com.amazonaws.<region>.signer`). */
+export const SIGNER_ENDPOINT_SERVICE = "signer";
 
 /**
  * The AWS side of signing: the environment's signing profile with its signer policy, and (verification on)
@@ -96,6 +104,21 @@ export function composeSigning(inputs: SigningInputs): { profile: ImageSigningPr
         tags,
       })
     : undefined;
+  // Private-only VPC (no NAT): the verifier's revocation checks (signer:GetRevocationStatus) need a Signer endpoint,
+  // or every tenant pod is denied (the policy fails closed). Same shape as the Network component's endpoints.
+  const endpointSg = inputs.network.endpointSecurityGroupId;
+  if (out.verification.enabled && config.network.privateOnly && endpointSg) {
+    new aws.ec2.VpcEndpoint(`${name}-${SIGNER_ENDPOINT_SERVICE}`, {
+      vpcId: inputs.network.vpcId,
+      serviceName: endpointServiceName(region, SIGNER_ENDPOINT_SERVICE),
+      vpcEndpointType: "Interface",
+      privateDnsEnabled: true,
+      subnetIds: inputs.network.privateSubnetIds,
+      securityGroupIds: [endpointSg],
+      policy: JSON.stringify(interfaceEndpointPolicy(SIGNER_ENDPOINT_SERVICE, config.accountId)),
+      tags: { ...tags, Name: `${name}-${SIGNER_ENDPOINT_SERVICE}` },
+    });
+  }
   return { profile, verifierRole, outputs: { ...out, signerPolicyArn: profile.signerPolicy.arn } };
 }
 

@@ -43,4 +43,13 @@ export const GUIDANCE_POINTS: readonly GuidancePoint[] = [
     rules: ["API-001", "API-002", "API-003", "API-004", "API-005", "API-006", "API-007", "API-008", "API-009", "API-010", "API-011", "API-012", "ORD-001", "ORD-002", "ORD-003", "ORD-004"],
     components: ["Firewall", "Cluster", "NodePool", "HardenedKey", "Deployer", "ResourceExhaustionAlarms"],
   },
+  {
+    id: "G22",
+    topic: "signed images",
+    seed: "S1 §5.1, §5.1.1, §5.13",
+    point:
+      "Only deploy images signed with a trusted key; reject containers that are not properly signed: an AWS Signer (Notation) profile per environment signs in CI, and in tenant namespaces an enforcing, fail-closed verification policy admits only images signed by that profile.",
+    rules: ["IMG-004", "IMG-005", "IMG-006"],
+    components: ["ImageSigningProfile", "ImageVerifierRole", "ImageVerification"],
+  },
 ];

@@ -27,6 +27,10 @@ describe.each(["dev", "staging", "prod"] as const)("%s AWS stack: a signing prof
     expect(ofType(resources, "aws:iam/policy:Policy").filter((p) => p.inputs.name.endsWith("_images-signer"))).toHaveLength(1);
     const verifierRoles = ofType(resources, "aws:iam/role:Role").filter((r) => r.inputs.name === `${config.clusterName}-image-verifier`);
     expect(verifierRoles).toHaveLength(stack === "dev" ? 0 : 1);
+    // A private-only VPC (prod) gets the Signer endpoint the verifier's revocation checks need.
+    const signerEndpoints = ofType(resources, "aws:ec2/vpcEndpoint:VpcEndpoint").filter((e) => e.inputs.serviceName === "com.amazonaws.eu-west-1.signer");
+    expect(signerEndpoints).toHaveLength(config.network.privateOnly && stack !== "dev" ? 1 : 0);
+    if (signerEndpoints.length > 0) expect(signerEndpoints[0].inputs).toMatchObject({ vpcEndpointType: "Interface", privateDnsEnabled: true });
   });
 
   test("the pack config requires verification exactly where it is installed, trusting the stack's profile", () => {
@@ -103,6 +107,12 @@ describe("signing config errors name the key", () => {
     ["an unknown key", withSigning((s) => { s.profile = "x"; }), "hardened-cluster:signing"],
   ])("%s", (_l, raw, key) => {
     expect(() => parsePlatformConfig(raw)).toThrow(key);
+  });
+
+  test("verification without the webhook port open names addonPorts", () => {
+    const raw = withSigning(() => undefined);
+    const ports = JSON.parse(raw["hardened-cluster:addonPorts"]).filter((a: { port: number }) => a.port !== 9443);
+    expect(() => parsePlatformConfig({ ...raw, "hardened-cluster:addonPorts": JSON.stringify(ports) })).toThrow(/hardened-cluster:addonPorts: has no enabled tcp 9443 entry/);
   });
 
   test("signing without a registry", () => {
