@@ -48,6 +48,8 @@ export interface InClusterContext {
   readonly observability?: ObservabilitySpec;
   /** The AWS stack's `signing` output: with verification on, tenant images are verified (ImageVerification). */
   readonly signing?: SigningOutputs;
+  /** Split layout: the in-VPC deployer's Kubernetes group (layers it keeps up to date grant it their kinds). */
+  readonly deployerGroup?: string;
 }
 
 /** A composer of in-cluster resources; returns extra stack outputs (e.g. `tenantNamespaces`). */
@@ -87,7 +89,7 @@ export function bootstrapInCluster(ctx: InClusterContext): pulumi.Resource[] {
 export const composeInCluster: InClusterComposer = (ctx) => {
   const opts = { dependsOn: ctx.dependsOn };
   const mirror = new AdmissionMirror(`${ctx.environment}-admission`, { config: ctx.policyConfig, provider: ctx.provider }, opts);
-  const verification = composeImageVerification(ctx.environment, ctx.signing, ctx.tenants.flatMap((t) => t.namespaces), ctx.provider, ctx.pools.system, opts);
+  const verification = composeImageVerification(ctx.environment, ctx.signing, ctx.tenants.flatMap((t) => t.namespaces), ctx.provider, ctx.pools.system, opts, ctx.deployerGroup);
   // Tenants come after the admission policies (and signature verification) so nothing lands in a tenant namespace unchecked.
   const tenantOpts = { dependsOn: [...ctx.dependsOn, mirror, ...(verification ? [verification] : [])] };
   const tenants = ctx.tenants.map((t) => new Tenant(t.name, { ...t, clusterName: ctx.clusterName, provider: ctx.provider }, tenantOpts));

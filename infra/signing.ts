@@ -139,6 +139,7 @@ export function composeImageVerification(
   provider: k8s.Provider,
   systemPool: SystemPoolView,
   opts: pulumi.ComponentResourceOptions,
+  deployerGroup?: string,
 ): ImageVerification | undefined {
   const v = signing?.verification;
   if (!v?.enabled || !v.verifierRoleArn || !v.chartVersions || !v.trustedProfileArns) return undefined;
@@ -153,6 +154,7 @@ export function composeImageVerification(
       chartVersions: v.chartVersions,
       nodeSelector: systemPool.labels,
       tolerations: systemPool.taints.map((t) => ({ key: t.key, operator: "Equal", value: t.value, effect: taintEffect(t.effect) })),
+      deployerGroup,
     },
     opts,
   );

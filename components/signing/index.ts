@@ -4,3 +4,4 @@ export { ImageVerifierRole, type ImageVerifierRoleArgs } from "./verifier-role";
 export { ImageVerification, CHART_REPOS, kyvernoPolicySpec, verifierPolicySpec, validateImageVerificationArgs, type ImageVerificationArgs } from "./verification";
 export { signerPolicyDocument, verifierPolicyDocument, repositoryArn, SIGNER_ACTIONS } from "./policies";
 export { verificationPolicySpec, trustPolicySpec, signerTrustStoreSpec } from "./objects";
+export { VerificationDeployerGrants, VERIFICATION_DEPLOYER_ROLE, VERIFICATION_DEPLOYER_RULES, VERIFICATION_DEPLOYER_PLATFORM_ROLE, type VerificationDeployerGrantsArgs } from "./deployer-grants";

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { KYVERNO, SIGNER_TRUST_STORE, VERIFICATION_POLICY_NAME, VERIFIER, VERIFIER_TLS_SECRET, trustPolicyName } from "../../policy-pack/baseline/signing";
 import { NAMESPACE_NAME_LABEL, addonAgentPolicySpec, type NetworkPolicySpecData } from "../../policy-pack/baseline/tenancy";
 import { argError } from "../detection/args-error";
+import { VerificationDeployerGrants } from "./deployer-grants";
 import { signerTrustStoreSpec, trustPolicySpec, verificationPolicySpec } from "./objects";
 
 /** Upstream Helm repositories (https) of the two controllers. */
@@ -26,6 +27,11 @@ export interface ImageVerificationArgs {
   readonly nodeSelector?: Record<string, string>;
   /** Tolerations of the controllers (the system pool's taints). Default none. */
   readonly tolerations?: readonly { key: string; operator: string; value?: string; effect: string }[];
+  /**
+   * Split layout: the in-VPC deployer's Kubernetes group, granted what it needs to keep this layer up to date
+   * ({@link VerificationDeployerGrants}). Default none (same-stack layout: the stack's own identity applies it).
+   */
+  readonly deployerGroup?: string;
 }
 
 /** A mutable deep copy of readonly baseline data, as the SDK's input types want. */
@@ -86,6 +92,7 @@ export class ImageVerification extends pulumi.ComponentResource {
     const kyvernoNetpol = new k8s.networking.v1.NetworkPolicy(`${name}-kyverno`, { metadata: { name: "hardened-cluster-kyverno", namespace: kyvernoNs.metadata.name, labels: MANAGED }, spec: plain(kyvernoPolicySpec()) }, child);
     const verifierNs = new k8s.core.v1.Namespace(`${name}-verifier`, { metadata: { name: VERIFIER.namespace, labels: MANAGED } }, child);
     const verifierNetpol = new k8s.networking.v1.NetworkPolicy(`${name}-verifier`, { metadata: { name: "hardened-cluster-verifier", namespace: verifierNs.metadata.name, labels: MANAGED }, spec: plain(verifierPolicySpec()) }, child);
+    if (args.deployerGroup) new VerificationDeployerGrants(`${name}-deployer`, { provider: args.provider, group: args.deployerGroup, namespaces: [kyvernoNs, verifierNs] }, { parent: this });
 
     this.kyverno = new k8s.helm.v3.Release(
       `${name}-kyverno`,

@@ -6,6 +6,7 @@ import type { PodEgressAllowance } from "../../components/firewall/egress-covera
 import type { TenantConfig } from "../../components/tenant/config";
 import type { ObservabilitySpec } from "../detection";
 import type { SigningOutputs } from "../signing";
+import { DEPLOYER_GROUP } from "../../components/deployer/rbac";
 import { ConfigError, keyOf } from "../config";
 import { unreachableTenantEgress } from "../tenant-egress";
 import type { InClusterContext, PoolView } from "../in-cluster";
@@ -69,5 +70,7 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
     policyConfig: await value<Partial<PackConfig>>("policyConfig"),
     observability: await value<ObservabilitySpec>("observability"),
     signing: await value<SigningOutputs>("signing"),
+    // This program runs as the in-VPC deployer (split layout).
+    deployerGroup: DEPLOYER_GROUP,
   };
 }

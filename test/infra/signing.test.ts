@@ -4,6 +4,8 @@ import { parsePlatformConfig } from "../../infra/config";
 import { parseInClusterConfig } from "../../infra/in-cluster/config";
 import { packConfigFor } from "../../infra/policy-config";
 import { signingOutputsFor } from "../../infra/signing";
+import { DEPLOYER_GROUP } from "../../components/deployer/rbac";
+import { VERIFICATION_DEPLOYER_ROLE } from "../../components/signing/deployer-grants";
 import { CLUSTER_POLICY_TYPE, TRUST_POLICY_TYPE, trustPolicyName } from "../../policy-pack/baseline/signing";
 import { dependsOnComponent, IN_CLUSTER_DIR, inClusterRun, judge, loadInClusterStackConfig, stackRun } from "./fixtures";
 import { loadStackConfig, ofType } from "./stack-config";
@@ -77,6 +79,21 @@ describe.each(["staging", "prod"] as const)("%s in-cluster stack: verification o
     const tenantComponents = ofType(resources, "hardened-cluster:tenant:Tenant");
     expect(tenantComponents.length).toBeGreaterThan(0);
     for (const t of tenantComponents) expect(dependsOnComponent(resources, t, verification)).toBe(true);
+  });
+
+  test("the deployer may keep the layer up to date: the custom resources cluster-wide, admin only in the two controller namespaces", async () => {
+    const { resources } = await inClusterRun(stack);
+    const role = ofType(resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole").find((r) => r.inputs.metadata.name === VERIFICATION_DEPLOYER_ROLE)!;
+    const granted = new Set((role.inputs.rules as { resources: string[] }[]).flatMap((r) => r.resources));
+    expect([...granted].sort()).toEqual(["clusterpolicies", "trustpolicies", "truststores"]);
+    for (const kind of ["ClusterPolicy", "TrustPolicy", "TrustStore"]) expect(resources.filter((r) => r.type.endsWith(`:${kind}`)).length).toBeGreaterThan(0);
+    const adminBindings = ofType(resources, "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding").filter((b) => b.inputs.roleRef.name === "admin");
+    expect(adminBindings.map((b) => b.inputs.metadata.namespace).sort()).toEqual(["kyverno", "kyverno-notation-aws"]);
+    for (const b of [...adminBindings, ofType(resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding").find((x) => x.inputs.metadata.name === VERIFICATION_DEPLOYER_ROLE)!]) {
+      expect(b.inputs.subjects).toEqual([{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: DEPLOYER_GROUP }]);
+    }
+    // Every Release lives in one of those namespaces (its state Secrets and namespaced objects).
+    for (const r of ofType(resources, RELEASE)) expect(["kyverno", "kyverno-notation-aws"]).toContain(r.inputs.namespace);
   });
 
   test("the committed StackReference stand-in carries the AWS stack's signing output", async () => {
