@@ -12,7 +12,7 @@ import { loadStackConfig, ofType } from "./stack-config";
 
 const RELEASE = "kubernetes:helm.sh/v3:Release";
 const PROFILE = "aws:signer/signingProfile:SigningProfile";
-const withSigning = (edit: (signing: Record<string, any>) => void, stack = "prod") => {
+const withSigning = (edit: (signing: Record<string, any>) => void, stack = "prod"): Record<string, string> => {
   const raw = loadStackConfig(stack);
   const signing = JSON.parse(raw["hardened-cluster:signing"]);
   edit(signing);
