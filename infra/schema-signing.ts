@@ -28,7 +28,7 @@ export const signingConfigSchema = z
         /** Why verification is off (required with enabled: false). */
         justification: justification.optional(),
         /** Exact chart versions. */
-        kyvernoChartVersion: z.string().regex(/^\d+\.\d+\.\d+$/, "must be an exact chart version such as 3.5.2").default("3.5.2"),
+        kyvernoChartVersion: z.string().regex(/^\d+\.\d+\.\d+$/, "must be an exact chart version such as 3.8.2").default("3.8.2"),
         notationAwsChartVersion: z.string().regex(/^\d+\.\d+\.\d+$/, "must be an exact chart version such as 1.1.0").default("1.1.0"),
         /** Further signing profiles the trust policies trust (e.g. an organisation's shared profile). */
         additionalTrustedProfileArns: z.array(z.string().regex(SIGNING_PROFILE_ARN, "must be a signing profile ARN such as arn:aws:signer:eu-west-1:123456789012:/signing-profiles/org_images")).default([]),

@@ -21,7 +21,7 @@ export interface ImageVerificationArgs {
   readonly registryScopes?: readonly string[];
   /** IAM role of the verifier's ServiceAccount (ImageVerifierRole, IRSA). */
   readonly verifierRoleArn: pulumi.Input<string>;
-  /** Exact chart versions, e.g. `{kyverno: "3.5.2", notationAws: "1.1.0"}`. */
+  /** Exact chart versions, e.g. `{kyverno: "3.8.2", notationAws: "1.1.0"}`. */
   readonly chartVersions: { readonly kyverno: string; readonly notationAws: string };
   /** Node selector of the controllers (the system pool's labels). Default none. */
   readonly nodeSelector?: Record<string, string>;
@@ -60,7 +60,7 @@ export function validateImageVerificationArgs(name: string, args: Partial<ImageV
   const err = (field: string, problem: string, fix: string) => argError("ImageVerification", name, field, problem, fix);
   if (!args?.provider) throw err("provider", "is missing", "pass the cluster's Kubernetes provider");
   if (!Array.isArray(args.profileArns) || args.profileArns.length === 0) throw err("profileArns", "is empty", "pass the signing profile ARN (ImageSigningProfile.profileArn)");
-  if (!args.chartVersions || !EXACT_VERSION.test(args.chartVersions.kyverno ?? "")) throw err("chartVersions.kyverno", `is ${JSON.stringify(args.chartVersions?.kyverno)}`, "pin an exact kyverno chart version such as 3.5.2");
+  if (!args.chartVersions || !EXACT_VERSION.test(args.chartVersions.kyverno ?? "")) throw err("chartVersions.kyverno", `is ${JSON.stringify(args.chartVersions?.kyverno)}`, "pin an exact kyverno chart version such as 3.8.2");
   if (!EXACT_VERSION.test(args.chartVersions.notationAws ?? "")) throw err("chartVersions.notationAws", `is ${JSON.stringify(args.chartVersions.notationAws)}`, "pin an exact kyverno-notation-aws chart version such as 1.1.0");
   if (args.verifierRoleArn === undefined) throw err("verifierRoleArn", "is missing", "pass ImageVerifierRole.arn");
 }

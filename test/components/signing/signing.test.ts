@@ -109,7 +109,7 @@ describe("ImageVerification", () => {
         profileArns: [PROFILE],
         registryScopes: SCOPES,
         verifierRoleArn: ROLE,
-        chartVersions: { kyverno: "3.5.2", notationAws: "1.1.0" },
+        chartVersions: { kyverno: "3.8.2", notationAws: "1.1.0" },
         nodeSelector: { [LABELS.pool]: "system" },
         tolerations: [{ key: "CriticalAddonsOnly", operator: "Equal", value: "true", effect: "NoSchedule" }],
       });
@@ -120,7 +120,7 @@ describe("ImageVerification", () => {
   test("pinned Helm releases from the upstream https repositories, with the verifier's IRSA role and system-pool placement", () => {
     const releases = ofType(rs, "kubernetes:helm.sh/v3:Release").sort((a, b) => a.inputs.chart.localeCompare(b.inputs.chart));
     expect(releases.map((r) => [r.inputs.chart, r.inputs.version, r.inputs.repositoryOpts.repo, r.inputs.namespace])).toEqual([
-      ["kyverno", "3.5.2", "https://kyverno.github.io/kyverno/", KYVERNO.namespace],
+      ["kyverno", "3.8.2", "https://kyverno.github.io/kyverno/", KYVERNO.namespace],
       ["kyverno-notation-aws", "1.1.0", "https://nirmata.github.io/kyverno-notation-aws", VERIFIER.namespace],
     ]);
     const verifier = releases[1];
@@ -207,7 +207,7 @@ describe("ImageVerification", () => {
     const k8s = require("@pulumi/kubernetes");
     const { error, registered } = await constructUnderMocks(() => {
       const provider = new k8s.Provider("k2", { kubeconfig: "{}" });
-      return new ImageVerification("x", { provider, tenantNamespaces: ["a"], profileArns: [PROFILE], verifierRoleArn: ROLE, chartVersions: { kyverno: "3.5.2", notationAws: "1.1.0" }, ...(override as any) });
+      return new ImageVerification("x", { provider, tenantNamespaces: ["a"], profileArns: [PROFILE], verifierRoleArn: ROLE, chartVersions: { kyverno: "3.8.2", notationAws: "1.1.0" }, ...(override as any) });
     });
     expect(String(error)).toMatch(message);
     expect(registered.filter((r) => r.type !== "pulumi:providers:kubernetes")).toEqual([]);
