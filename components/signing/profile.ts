@@ -8,6 +8,7 @@ import { signerPolicyDocument } from "./policies";
 export interface SignatureValidity {
   /** Number of `type` units (Signer default: 135 months). */
   readonly value: number;
+  /** The unit: DAYS, MONTHS or YEARS. */
   readonly type: (typeof SIGNATURE_VALIDITY_TYPES)[number];
 }
 
@@ -45,7 +46,9 @@ export function validateImageSigningProfileArgs(name: string, args: Partial<Imag
  * CI signs with `notation sign --plugin com.amazonaws.signer.notation.plugin --id <profileArn>` (docs/signing.md).
  */
 export class ImageSigningProfile extends pulumi.ComponentResource {
+  /** The Signer profile. */
   readonly profile: aws.signer.SigningProfile;
+  /** The customer-managed policy CI roles attach to sign (`signer:SignPayload` on this profile only). */
   readonly signerPolicy: aws.iam.Policy;
   /** The profile ARN (what trust policies pin). */
   readonly profileArn: pulumi.Output<string>;

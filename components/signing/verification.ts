@@ -74,10 +74,15 @@ export function validateImageVerificationArgs(name: string, args: Partial<ImageV
  * tenant namespaces by label. Create it before the tenants so no tenant pod starts unverified.
  */
 export class ImageVerification extends pulumi.ComponentResource {
+  /** The Kyverno release (namespace `kyverno`). */
   readonly kyverno: k8s.helm.v3.Release;
+  /** The kyverno-notation-aws release (namespace `kyverno-notation-aws`; installs the Notation CRDs). */
   readonly verifier: k8s.helm.v3.Release;
+  /** The AWS Signer root trust store. */
   readonly trustStore: k8s.apiextensions.CustomResource;
+  /** Trust policy per tenant namespace. */
   readonly trustPolicies: Readonly<Record<string, k8s.apiextensions.CustomResource>>;
+  /** The enforcing ClusterPolicy. */
   readonly clusterPolicy: k8s.apiextensions.CustomResource;
   /** Name of the ClusterPolicy. */
   readonly policyName: string = VERIFICATION_POLICY_NAME;

@@ -25,8 +25,11 @@ export interface ImageVerifierRoleArgs {
  * reads of the signed repositories.
  */
 export class ImageVerifierRole extends pulumi.ComponentResource {
+  /** The IRSA role. */
   readonly role: aws.iam.Role;
+  /** Its inline policy (revocation checks, ECR token, reads of the signed repositories). */
   readonly policy: aws.iam.RolePolicy;
+  /** The role ARN (the verifier ServiceAccount's `eks.amazonaws.com/role-arn`). */
   readonly arn: pulumi.Output<string>;
 
   constructor(name: string, args: ImageVerifierRoleArgs, opts?: pulumi.ComponentResourceOptions) {
