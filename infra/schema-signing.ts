@@ -30,6 +30,11 @@ export const signingConfigSchema = z
         /** Exact chart versions. */
         kyvernoChartVersion: z.string().regex(/^\d+\.\d+\.\d+$/, "must be an exact chart version such as 3.8.2").default("3.8.2"),
         notationAwsChartVersion: z.string().regex(/^\d+\.\d+\.\d+$/, "must be an exact chart version such as 1.1.0").default("1.1.0"),
+        /**
+         * Extra Helm values per release, merged over the platform's (e.g. the controllers' image repositories when a
+         * private-only VPC pulls them from an ECR mirror instead of ghcr.io / reg.kyverno.io).
+         */
+        extraValues: z.object({ kyverno: z.record(z.unknown()).default({}), notationAws: z.record(z.unknown()).default({}) }).strict().default({}),
         /** Further signing profiles the trust policies trust (e.g. an organisation's shared profile). */
         additionalTrustedProfileArns: z.array(z.string().regex(SIGNING_PROFILE_ARN, "must be a signing profile ARN such as arn:aws:signer:eu-west-1:123456789012:/signing-profiles/org_images")).default([]),
       })

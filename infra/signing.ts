@@ -26,6 +26,7 @@ export interface SigningOutputs {
     readonly verifierRoleArn?: string;
     readonly trustedProfileArns?: readonly string[];
     readonly chartVersions?: { readonly kyverno: string; readonly notationAws: string };
+    readonly extraValues?: { readonly kyverno: Record<string, unknown>; readonly notationAws: Record<string, unknown> };
   };
 }
 
@@ -51,6 +52,7 @@ export function signingOutputsFor(config: PlatformConfig, region: string): Signi
           verifierRoleArn: roleArn(config.accountId, verifierRoleName(config.clusterName)),
           trustedProfileArns: [profileArn, ...s.verification.additionalTrustedProfileArns],
           chartVersions: { kyverno: s.verification.kyvernoChartVersion, notationAws: s.verification.notationAwsChartVersion },
+          ...(Object.keys(s.verification.extraValues.kyverno).length + Object.keys(s.verification.extraValues.notationAws).length > 0 ? { extraValues: s.verification.extraValues } : {}),
         }
       : { enabled: false },
   };
@@ -155,6 +157,7 @@ export function composeImageVerification(
       nodeSelector: systemPool.labels,
       tolerations: systemPool.taints.map((t) => ({ key: t.key, operator: "Equal", value: t.value, effect: taintEffect(t.effect) })),
       deployerGroup,
+      extraValues: v.extraValues,
     },
     opts,
   );

@@ -32,6 +32,18 @@ export interface ImageVerificationArgs {
    * ({@link VerificationDeployerGrants}). Default none (same-stack layout: the stack's own identity applies it).
    */
   readonly deployerGroup?: string;
+  /** Extra Helm values per release, deep-merged over the platform's (e.g. image repositories of an ECR mirror). Default none. */
+  readonly extraValues?: { readonly kyverno?: Record<string, unknown>; readonly notationAws?: Record<string, unknown> };
+}
+
+/** Deep-merge plain objects (`over` wins; arrays and scalars replace). */
+export function mergeValues(base: Record<string, unknown>, over: Record<string, unknown> = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    out[k] = v && typeof v === "object" && !Array.isArray(v) && b && typeof b === "object" && !Array.isArray(b) ? mergeValues(b as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return out;
 }
 
 /** A mutable deep copy of readonly baseline data, as the SDK's input types want. */
@@ -109,7 +121,7 @@ export class ImageVerification extends pulumi.ComponentResource {
         namespace: KYVERNO.namespace,
         createNamespace: false,
         atomic: true,
-        values: { admissionController: { replicas: 3, ...placement }, backgroundController: placement, cleanupController: placement, reportsController: placement },
+        values: mergeValues({ admissionController: { replicas: 3, ...placement }, backgroundController: placement, cleanupController: placement, reportsController: placement }, args.extraValues?.kyverno),
       },
       { ...child, dependsOn: [kyvernoNs, kyvernoNetpol] },
     );
@@ -123,7 +135,7 @@ export class ImageVerification extends pulumi.ComponentResource {
         namespace: VERIFIER.namespace,
         createNamespace: false,
         atomic: true,
-        values: { crds: { install: true }, serviceAccount: { name: VERIFIER.serviceAccount, annotations: { "eks.amazonaws.com/role-arn": args.verifierRoleArn } }, ...placement },
+        values: mergeValues({ crds: { install: true }, serviceAccount: { name: VERIFIER.serviceAccount, annotations: { "eks.amazonaws.com/role-arn": args.verifierRoleArn } }, ...placement }, args.extraValues?.notationAws),
       },
       { ...child, dependsOn: [verifierNs, verifierNetpol] },
     );

@@ -7,6 +7,7 @@ import { recordResources, type RecordedResource } from "../../../engine/record";
 import { judge } from "../../infra/fixtures";
 import { AWS_SIGNER_ROOT_CERT_AWS } from "../../../components/signing/aws-signer-root";
 import { ImageSigningProfile, ImageVerification, ImageVerifierRole, signerTrustStoreSpec, trustPolicySpec, verificationPolicySpec } from "../../../components/signing";
+import { mergeValues } from "../../../components/signing/verification";
 import { KYVERNO, SIGNING_PLATFORM_ID, VERIFIER, VERIFIER_URL, VERIFICATION_POLICY_NAME } from "../../../policy-pack/baseline/signing";
 import { LABELS } from "../../../policy-pack/baseline/labels";
 import { constructUnderMocks } from "../../support/rejects";
@@ -212,6 +213,11 @@ describe("ImageVerification", () => {
     expect(String(error)).toMatch(message);
     expect(registered.filter((r) => r.type !== "pulumi:providers:kubernetes")).toEqual([]);
   });
+});
+
+test("mergeValues: extra Helm values deep-merge over the platform's (an ECR mirror for the verifier image)", () => {
+  const merged = mergeValues({ serviceAccount: { name: "sa", annotations: { a: "1" } }, crds: { install: true } }, { image: { repository: "333333333333.dkr.ecr.eu-west-1.amazonaws.com/ghcr/nirmata/kyverno-notation-aws" }, serviceAccount: { annotations: { b: "2" } } });
+  expect(merged).toEqual({ serviceAccount: { name: "sa", annotations: { a: "1", b: "2" } }, crds: { install: true }, image: { repository: "333333333333.dkr.ecr.eu-west-1.amazonaws.com/ghcr/nirmata/kyverno-notation-aws" } });
 });
 
 test("trustPolicySpec / verificationPolicySpec are pure data (fresh copies)", () => {
