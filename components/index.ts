@@ -12,9 +12,9 @@
  * - Tenancy (in-cluster): {@link Tenant} (hardened namespaces, NetworkPolicies, quotas, RBAC, access entries) and
  *   {@link AdmissionMirror} (ValidatingAdmissionPolicies generated from the pack's rule data).
  * - Detection: {@link AlertTopic}, {@link AuditAlarms}, {@link ResourceExhaustionAlarms}, {@link RuntimeDetection}, {@link GuardDutyAgent}.
- * - Supply chain: {@link Repository}, {@link TenantRegistry}.
  * - Secrets on demand: {@link TenantSecretsAccess} (per-tenant reader role, key, Pod Identity associations),
  *   {@link TenantSecretProviders} (SecretProviderClass mounts), {@link SecretsStoreDriver} (CSI driver + AWS provider add-on).
+ * - Supply chain: {@link Repository}, {@link TenantRegistry}, {@link ImageSigningProfile}, {@link ImageVerifierRole}, {@link ImageVerification}.
  */
 
 // AWS infrastructure
@@ -71,3 +71,4 @@ export { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT 
 
 // Supply chain
 export { Repository, TenantRegistry, registryConfigSchema, parseRegistryConfig, registryHost, type RepositoryArgs, type TenantRegistryArgs, type RegistryConfig } from "./registry";
+export { ImageSigningProfile, ImageVerifierRole, ImageVerification, signerPolicyDocument, verifierPolicyDocument, type ImageSigningProfileArgs, type ImageVerifierRoleArgs, type ImageVerificationArgs, type SignatureValidity } from "./signing";

@@ -11,6 +11,7 @@ import type { PoolTaint } from "../components/node-pool";
 import { Tenant, type TenantConfig } from "../components/tenant";
 import type { ObservabilitySpec } from "./detection";
 import { composeSecretsInCluster, type TenantSecretsOutput } from "./secrets";
+import { composeImageVerification, type SigningOutputs } from "./signing";
 
 /** A pool as the in-cluster layer sees it: the labels to select it and the taints to tolerate. */
 export interface PoolView {
@@ -48,6 +49,10 @@ export interface InClusterContext {
   readonly observability?: ObservabilitySpec;
   /** Per-tenant secrets granted by the AWS layer (its `tenantSecrets` output); absent when the feature is off. */
   readonly tenantSecrets?: TenantSecretsOutput;
+  /** The AWS stack's `signing` output: with verification on, tenant images are verified (ImageVerification). */
+  readonly signing?: SigningOutputs;
+  /** Split layout: the in-VPC deployer's Kubernetes group (layers it keeps up to date grant it their kinds). */
+  readonly deployerGroup?: string;
 }
 
 /** A composer of in-cluster resources; returns extra stack outputs (e.g. `tenantNamespaces`). */
@@ -87,8 +92,9 @@ export function bootstrapInCluster(ctx: InClusterContext): pulumi.Resource[] {
 export const composeInCluster: InClusterComposer = (ctx) => {
   const opts = { dependsOn: ctx.dependsOn };
   const mirror = new AdmissionMirror(`${ctx.environment}-admission`, { config: ctx.policyConfig, provider: ctx.provider }, opts);
-  // Tenants come after the admission policies so nothing lands in a tenant namespace unchecked.
-  const tenantOpts = { dependsOn: [...ctx.dependsOn, mirror] };
+  const verification = composeImageVerification(ctx.environment, ctx.signing, ctx.tenants.flatMap((t) => t.namespaces), ctx.provider, ctx.pools.system, opts, ctx.deployerGroup);
+  // Tenants come after the admission policies (and signature verification) so nothing lands in a tenant namespace unchecked.
+  const tenantOpts = { dependsOn: [...ctx.dependsOn, mirror, ...(verification ? [verification] : [])] };
   const tenants = ctx.tenants.map((t) => new Tenant(t.name, { ...t, clusterName: ctx.clusterName, provider: ctx.provider }, tenantOpts));
   const secrets = composeSecretsInCluster({ ...ctx, dependsOn: ctx.dependsOn, tenantResources: [mirror, ...tenants] });
   return {
@@ -96,6 +102,7 @@ export const composeInCluster: InClusterComposer = (ctx) => {
     tenantNamespaces: tenants.flatMap((t) => t.config.namespaces),
     tenants: Object.fromEntries(tenants.map((t) => [t.config.name, { tier: t.config.tier, namespaces: t.config.namespaces, groups: t.groups }])),
     admissionPolicies: mirror.policyNames,
+    ...(verification ? { imageVerificationPolicy: verification.policyName } : {}),
   };
 };
 

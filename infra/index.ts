@@ -22,6 +22,7 @@ export const inClusterLayer = outputs.inClusterLayer;
 export const policyConfig = outputs.policyConfig;
 export const detection = outputs.detection;
 export const registry = outputs.registry;
+export const signing = outputs.signing;
 export const tenantNamespaces = outputs.tenantNamespaces ?? [];
 export const tenants = outputs.tenants ?? {};
 export const admissionPolicies = outputs.admissionPolicies ?? [];

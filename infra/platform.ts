@@ -14,6 +14,7 @@ import { podEgressFor } from "./tenant-egress";
 import { composeRegistry } from "./registry";
 import { adminRolesFor, composeAdminAccess } from "./admin-access";
 import { composeSecretsAccess } from "./secrets";
+import { composeSigning, signingOutputsFor } from "./signing";
 import { clusterAdminsFor, deployerCidrsFor, enabledAddonPorts, packConfigFor } from "./policy-config";
 import { guardDutyEnabled, type PlatformConfig } from "./schema";
 
@@ -158,6 +159,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
   composeAdminAccess({ config, region, cluster: cluster.cluster, alertTopicArn: detection.topic.topicArn, tags });
   // Per-tenant secrets: reader roles, keys and Pod Identity associations (after the Pod Identity agent add-on).
   const tenantSecrets = composeSecretsAccess({ config, region, clusterName: cluster.clusterName, tags, dependsOn: [cluster.addons] });
+  const signing = composeSigning({ config, region, oidcProviderArn: cluster.oidcProviderArn, oidcProviderUrl: cluster.oidcProviderUrl, network, tags });
 
   let deployer: Deployer | undefined;
   if (config.deployer?.enabled) {
@@ -210,6 +212,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
     tenants: config.tenants,
     policyConfig: packConfigFor(config),
     tenantSecrets,
+    signing: signingOutputsFor(config, region),
   };
   const inClusterLayer = sameStack ? "same-stack" : "deployer";
   const inClusterOutputs = sameStack ? inCluster(context) : {};
@@ -249,6 +252,8 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
         guardDutyDetectorId: detection.runtime?.detectorId,
       },
       registry: registry ? { repositoryUrls: registry.repositoryUrls } : undefined,
+      // The signing profile and verification settings (always an object: the in-cluster stack reads it).
+      signing: signing?.outputs ?? signingOutputsFor(config, region),
       // Split layout: the in-cluster stack creates the observability add-on after the ENIConfigs (B3).
       observability: detection.observability,
       tenantSecrets,

@@ -5,6 +5,7 @@ import { PLATFORM_MIN_KUBERNETES_VERSION } from "../components/cluster/version";
 import { registryHost } from "../components/registry/tenant-registry";
 import { guardDutyEnabled, type PlatformConfig } from "./schema";
 import { adminRolesFor } from "./admin-access";
+import { signingPackConfig } from "./signing";
 
 /** CIDRs of the deployer subnets (same layout as the Network component). */
 export function deployerCidrsFor(config: PlatformConfig): string[] {
@@ -75,6 +76,8 @@ export function packConfigFor(config: PlatformConfig): Partial<PackConfig> {
     requireGuardDuty: guardDutyEnabled(config) && config.detection.guardDuty.detectorId === undefined,
     // With a tenant registry, tenant images come from this account's ECR only (IMG-001, admission mirror).
     ...(config.registry ? { allowedRegistries: [registryHost(config.accountId, regionOf(config))] } : {}),
+    // Image signing (infra/signing.ts): IMG-004 requires verification, IMG-005 pins the profiles, PSS-X01 allows its releases.
+    ...signingPackConfig(config, regionOf(config)),
   };
 }
 

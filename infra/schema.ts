@@ -14,6 +14,7 @@ import { KMS_KEY_ARN_PATTERN, parseEcrImage, SECRET_ARN_PATTERN } from "../compo
 import { AUTOSCALING_ROLE_MODES } from "../components/kms/policy";
 import { adminRolesConfigSchema, adminRolesIssues } from "./schema-admin-roles";
 import { checkSecretsConfig, secretsConfigShape } from "./schema-secrets";
+import { checkSigningConfig, signingConfigSchema } from "./schema-signing";
 
 /**
  * The stack configuration schema (namespace `hardened-cluster`), in one place.
@@ -235,6 +236,8 @@ export const platformConfigShape = {
   registry: registryConfigSchema.optional(),
   /** Per-tenant secrets on demand: CSI driver add-on, reader roles (infra/schema-secrets.ts). */
   ...secretsConfigShape,
+  /** Image signing (AWS Signer profile) and in-cluster verification (infra/schema-signing.ts). */
+  signing: signingConfigSchema.optional(),
 };
 
 /** Where the in-cluster stack file of an environment lives (relative to the repository root). */
@@ -351,6 +354,7 @@ export const platformConfigSchema = z
         params: { fix: "remove enabled: false, or set detection.guardDuty.detectorId to reuse an existing (e.g. organisation) detector" },
       });
     }
+    checkSigningConfig(c, ctx);
     if ((c.detection.guardDuty.enabled ?? c.environment === "prod") && c.detection.guardDuty.agentAddonVersion === undefined) {
       ctx.addIssue({ code: "custom", path: ["detection", "guardDuty", "agentAddonVersion"], message: GUARDDUTY_AGENT_VERSION_REQUIRED });
     }

@@ -44,7 +44,7 @@ export const GUIDANCE_POINTS: readonly GuidancePoint[] = [
     components: ["Firewall", "Cluster", "NodePool", "HardenedKey", "Deployer", "ResourceExhaustionAlarms"],
   },
   {
-    id: "G22-mfa",
+    id: "G23",
     topic: "MFA for administrators",
     seed: "S1 §5.4, §5.4.4",
     point: "Multi-factor authentication is used for all administrative access: cluster-admin is a role only named people can assume, with a fresh MFA sign-in and a short session, alarmed on every assume; external admins whose trust cannot be seen are flagged.",
@@ -58,5 +58,14 @@ export const GUIDANCE_POINTS: readonly GuidancePoint[] = [
     point: "Pull secrets on demand from a key manager/vault, least privilege: each tenant's pods read only their own Secrets Manager prefix, decrypted only with the tenant's own KMS key, mounted by the Secrets Store CSI driver with the tenant's Pod Identity role.",
     rules: ["SEC-001", "SEC-002"],
     components: ["TenantSecretsAccess", "TenantSecretProviders", "SecretsStoreDriver", "AdmissionMirror"],
+  },
+  {
+    id: "G22",
+    topic: "signed images",
+    seed: "S1 §5.1, §5.1.1, §5.13",
+    point:
+      "Only deploy images signed with a trusted key; reject containers that are not properly signed: an AWS Signer (Notation) profile per environment signs in CI, and in tenant namespaces an enforcing, fail-closed verification policy admits only images signed by that profile.",
+    rules: ["IMG-004", "IMG-005", "IMG-006"],
+    components: ["ImageSigningProfile", "ImageVerifierRole", "ImageVerification"],
   },
 ];

@@ -5,6 +5,8 @@ import type { PodSubnet } from "../../components/network/eni-configs";
 import type { PodEgressAllowance } from "../../components/firewall/egress-coverage";
 import type { TenantConfig } from "../../components/tenant/config";
 import type { ObservabilitySpec } from "../detection";
+import type { SigningOutputs } from "../signing";
+import { DEPLOYER_GROUP } from "../../components/deployer/rbac";
 import { ConfigError, keyOf } from "../config";
 import { unreachableTenantEgress } from "../tenant-egress";
 import type { InClusterContext, PoolView } from "../in-cluster";
@@ -29,6 +31,7 @@ export const PLATFORM_OUTPUTS_READ = [
   "observability",
   "podEgress",
   "tenantSecrets",
+  "signing",
 ] as const;
 
 /** One output name the in-cluster program reads. */
@@ -75,5 +78,8 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
     policyConfig: await value<Partial<PackConfig>>("policyConfig"),
     observability: await value<ObservabilitySpec>("observability"),
     tenantSecrets,
+    signing: await value<SigningOutputs>("signing"),
+    // This program runs as the in-VPC deployer (split layout).
+    deployerGroup: DEPLOYER_GROUP,
   };
 }

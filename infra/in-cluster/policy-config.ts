@@ -1,6 +1,7 @@
 import { DEFAULT_PACK_CONFIG, type PackConfig } from "../../policy-pack/core/config";
 import { RULES } from "../../policy-pack/registry";
 import { DEPLOYER_PLATFORM_ROLE } from "../../components/deployer/rbac";
+import { VERIFICATION_DEPLOYER_PLATFORM_ROLE } from "../../components/signing/deployer-grants";
 
 /**
  * The NetworkPolicy enforcer of the split layout: the AWS stack's vpc-cni add-on (always configured with
@@ -16,7 +17,7 @@ export const SPLIT_STACK_NETWORK_POLICY_PROVIDER = "vpc-cni";
  * writes, RBAC-004/009). GuardDuty is judged where its detector is (the AWS stack), not here.
  */
 export function inClusterPackConfig(platform: Partial<PackConfig>): Partial<PackConfig> {
-  return { ...platform, networkPolicyProvider: SPLIT_STACK_NETWORK_POLICY_PROVIDER, requireGuardDuty: false, platformRoles: [...(platform.platformRoles ?? []), DEPLOYER_PLATFORM_ROLE] };
+  return { ...platform, networkPolicyProvider: SPLIT_STACK_NETWORK_POLICY_PROVIDER, requireGuardDuty: false, platformRoles: [...(platform.platformRoles ?? []), DEPLOYER_PLATFORM_ROLE, ...(platform.requireImageVerification ? [VERIFICATION_DEPLOYER_PLATFORM_ROLE] : [])] };
 }
 
 /**

@@ -140,6 +140,10 @@ export const NAME_SPECS: readonly NameSpec[] = [
     type: "aws:sns/topic:Topic", field: "name", prefixField: "namePrefix", min: 1, max: 256, pattern: /^[A-Za-z0-9_-]+(\.fifo)?$/, allowed: "letters, digits, - and _ (plus .fifo for FIFO topics)", chars: /^[A-Za-z0-9_.-]$/, autoName: "pulumi",
     doc: "https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html",
   },
+  {
+    type: "aws:signer/signingProfile:SigningProfile", field: "name", prefixField: "namePrefix", min: 2, max: 64, pattern: /^[a-zA-Z0-9_]+$/, allowed: "letters, digits and _", chars: /^[a-zA-Z0-9_]$/, autoName: "pulumi",
+    doc: "https://docs.aws.amazon.com/signer/latest/api/API_PutSigningProfile.html",
+  },
 ];
 
 /** Name limits of an EC2 security group (`GroupName`). */

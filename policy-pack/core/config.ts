@@ -120,6 +120,12 @@ export interface PackConfig {
   readonly allowedRegistries: readonly string[];
   /** Require GuardDuty EKS protection features (set in prod). */
   readonly requireGuardDuty: boolean;
+  /** Tenant workloads must run in a namespace covered by an enforcing image-signature verification policy (IMG-004). */
+  readonly requireImageVerification: boolean;
+  /** Tenant namespaces whose verification policy lives in another stack (e.g. the platform's in-cluster stack). */
+  readonly verifiedNamespaces: readonly string[];
+  /** Signing profile ARNs a Notation trust policy may trust (IMG-005); empty = any well-formed signing profile ARN. */
+  readonly trustedSigningProfileArns: readonly string[];
   /** The stack deploys into a new account: service-linked roles named by key policies must be created by the stack (ORD-003 mandatory). */
   readonly freshAccount: boolean;
   /** Honour exemptions carried by the resource (`hardened-cluster.io/exempt.<RULE-ID>` tag/annotation). */
@@ -177,6 +183,9 @@ export const DEFAULT_PACK_CONFIG: PackConfig = {
   allowedExternalServices: [],
   allowedRegistries: ["*.dkr.ecr.*.amazonaws.com"],
   requireGuardDuty: false,
+  requireImageVerification: false,
+  verifiedNamespaces: [],
+  trustedSigningProfileArns: [],
   freshAccount: false,
   allowResourceExemptions: true,
   resourceExemptionNamespaces: [],
@@ -264,6 +273,9 @@ export const PACK_CONFIG_SCHEMA: Record<string, Record<string, unknown>> = {
   allowedExternalServices: namedAllowances,
   allowedRegistries: strings,
   requireGuardDuty: { type: "boolean" },
+  requireImageVerification: { type: "boolean", description: "Tenant workloads must run in a namespace covered by an enforcing image-signature verification policy (IMG-004)." },
+  verifiedNamespaces: { ...strings, description: "Tenant namespaces verified by a policy in another stack." },
+  trustedSigningProfileArns: { ...strings, description: "Signing profile ARNs Notation trust policies may trust (IMG-005)." },
   freshAccount: { type: "boolean", description: "The stack deploys into a new account: a key policy naming a service-linked role the stack does not create is a mandatory ORD-003 violation (advisory otherwise)." },
   allowResourceExemptions: { type: "boolean" },
   resourceExemptionNamespaces: { ...strings, description: "Namespaces the platform lets exempt their own objects by annotation." },

@@ -134,6 +134,11 @@ export const STACK_CASES: readonly StackCase[] = [
   { file: "tenant-privileged-unjustified.yaml", field: "hardened-cluster:tenants[1].podSecurity.justification" },
   { file: "tenant-egress-no-ports.yaml", field: "hardened-cluster:tenants[1].egress[0].ports" },
   { file: "tenant-egress-unreachable.yaml", field: "hardened-cluster:tenants[1].egress[0]", fix: /Fix: add to hardened-cluster:extraEgress \{ name: <destination>, protocol: tcp, fromPort: 5432, toPort: 5432, cidr: 10\.10\.32\.0\/24/ },
+  // image signing (infra/schema-signing.ts)
+  { file: "signing-profile-name-hyphen.yaml", field: "hardened-cluster:signing.profileName" },
+  { file: "signing-repository-unknown.yaml", field: "hardened-cluster:signing.repositories[1]", fix: /Fix: list only repositories the registry creates/, e2e: true },
+  { file: "signing-trusted-profile-arn-malformed.yaml", field: "hardened-cluster:signing.verification.additionalTrustedProfileArns[0]" },
+  { file: "signing-verification-off-unjustified.yaml", field: "hardened-cluster:signing.verification.justification" },
 ];
 
 /** `--stack` values that are not a readable stack file (run end to end only). */

@@ -10,6 +10,7 @@ import { packConfigFor } from "../../infra/policy-config";
 import { LABELS, PSA_LABELS } from "../../policy-pack/baseline/labels";
 import type { TenantConfig } from "../../components/tenant";
 import { DEPLOYER_CLUSTER_ROLE, DEPLOYER_GROUP } from "../../components/deployer/rbac";
+import { VERIFICATION_DEPLOYER_ROLE } from "../../components/signing/deployer-grants";
 import { dependsOnComponent, IN_CLUSTER_DIR, inClusterRun, judge, loadInClusterStackConfig, stackRun } from "./fixtures";
 import { loadStackConfig, ofType } from "./stack-config";
 
@@ -66,8 +67,9 @@ function expectFullTenantSets(resources: readonly RecordedResource[], tenants: r
       }
     }
   }
-  // The only cluster-wide grant is the deployer's own scoped role (split layout).
-  expect(ofType(resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding").filter((b) => b.inputs.metadata?.name !== DEPLOYER_CLUSTER_ROLE)).toHaveLength(0);
+  // The only cluster-wide grants are the deployer's own scoped roles (split layout; the image-verification one
+  // covers the verification custom resources only, components/signing/deployer-grants.ts).
+  expect(ofType(resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding").filter((b) => ![DEPLOYER_CLUSTER_ROLE, VERIFICATION_DEPLOYER_ROLE].includes(b.inputs.metadata?.name))).toHaveLength(0);
 }
 
 describe.each(SPLIT)("the in-cluster stack file of %s", (stack) => {
@@ -107,14 +109,17 @@ describe.each(SPLIT)("the in-cluster stack file of %s", (stack) => {
   });
 
   test("W4: the deployer's Kubernetes rights are a scoped ClusterRole bound to its access-entry group, not cluster-admin", () => {
-    const [binding] = ofType(run.resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding");
+    const binding = ofType(run.resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding").find((b) => b.inputs.metadata.name === DEPLOYER_CLUSTER_ROLE)!;
     expect(binding.inputs.roleRef).toEqual({ apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: DEPLOYER_CLUSTER_ROLE });
     expect(binding.inputs.subjects).toEqual([{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: DEPLOYER_GROUP }]);
-    const [role] = ofType(run.resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole");
+    const role = ofType(run.resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole").find((r) => r.inputs.metadata.name === DEPLOYER_CLUSTER_ROLE)!;
     const rules = role.inputs.rules as { apiGroups: string[]; resources: string[]; verbs: string[]; resourceNames?: string[] }[];
     const granted = new Set(rules.flatMap((r) => r.resources));
-    // Every kind the in-cluster stack creates is covered; nothing that reads secrets or runs code is.
-    for (const r of run.resources.filter((x) => x.type.startsWith("kubernetes:") && !x.type.startsWith("kubernetes:rbac.authorization.k8s.io/v1:Cluster"))) {
+    // Every kind the in-cluster stack creates is covered; nothing that reads secrets or runs code is. The image
+    // verification layer is covered by its own grants (test/infra/signing.test.ts), not by this ClusterRole.
+    const verification = run.resources.find((x) => x.type === "hardened-cluster:signing:ImageVerification");
+    const underVerification = (x: RecordedResource): boolean => x.parent !== null && x.parent !== undefined && (x.parent === verification?.urn || underVerification(run.resources.find((p) => p.urn === x.parent)!));
+    for (const r of run.resources.filter((x) => x.type.startsWith("kubernetes:") && !x.type.startsWith("kubernetes:rbac.authorization.k8s.io/v1:Cluster") && !underVerification(x))) {
       const kind = String(r.inputs.kind ?? r.type.split(":").pop());
       const plural = { Namespace: "namespaces", NetworkPolicy: "networkpolicies", ResourceQuota: "resourcequotas", LimitRange: "limitranges", Role: "roles", RoleBinding: "rolebindings", ServiceAccount: "serviceaccounts", ENIConfig: "eniconfigs", ValidatingAdmissionPolicy: "validatingadmissionpolicies", ValidatingAdmissionPolicyBinding: "validatingadmissionpolicybindings", SecretProviderClass: "secretproviderclasses" }[kind];
       expect(plural && granted.has(plural)).toBe(true);

@@ -121,7 +121,7 @@ describe("aws-api core helpers", () => {
   it("every name spec cites an AWS doc and accepts a simple valid name", () => {
     for (const spec of NAME_SPECS) {
       expect(spec.doc).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
-      const sample = spec.type === "aws:kms/alias:Alias" ? "alias/ok-name" : "ok-name";
+      const sample = spec.type === "aws:kms/alias:Alias" ? "alias/ok-name" : spec.type === "aws:signer/signingProfile:SigningProfile" ? "ok_name" : "ok-name";
       expect(nameProblems(spec, { kind: "explicit", name: sample })).toEqual([]);
     }
   });
