@@ -10,6 +10,8 @@ import { PodNetworking, type PodSubnet } from "../components/network/eni-configs
 import type { PoolTaint } from "../components/node-pool";
 import { Tenant, type TenantConfig } from "../components/tenant";
 import type { ObservabilitySpec } from "./detection";
+import { composeIngressInCluster, type IngressSpec } from "./ingress";
+import type { TenantIngressConfig } from "./schema-ingress";
 
 /** A pool as the in-cluster layer sees it: the labels to select it and the taints to tolerate. */
 export interface PoolView {
@@ -45,6 +47,8 @@ export interface InClusterContext {
    * the ENIConfigs (the AWS stack's `observability`).
    */
   readonly observability?: ObservabilitySpec;
+  /** Shared ingress: the AWS stack's `ingress` spec (absent while the controller is off) and the tenants' declarations. */
+  readonly ingress?: { readonly spec?: IngressSpec; readonly tenants: readonly TenantIngressConfig[] };
 }
 
 /** A composer of in-cluster resources; returns extra stack outputs (e.g. `tenantNamespaces`). */
@@ -87,7 +91,10 @@ export const composeInCluster: InClusterComposer = (ctx) => {
   // Tenants come after the admission policies so nothing lands in a tenant namespace unchecked.
   const tenantOpts = { dependsOn: [...ctx.dependsOn, mirror] };
   const tenants = ctx.tenants.map((t) => new Tenant(t.name, { ...t, clusterName: ctx.clusterName, provider: ctx.provider }, tenantOpts));
+  // The load balancer controller and each declared tenant's IngressClass, after the tenants' namespaces.
+  const ingress = composeIngressInCluster(ctx.ingress?.spec, ctx.ingress?.tenants ?? [], ctx.tenants, ctx, { dependsOn: [...tenantOpts.dependsOn, ...tenants] });
   return {
+    ...ingress,
     tenantNamespaces: tenants.flatMap((t) => t.config.namespaces),
     tenants: Object.fromEntries(tenants.map((t) => [t.config.name, { tier: t.config.tier, namespaces: t.config.namespaces, groups: t.groups }])),
     admissionPolicies: mirror.policyNames,

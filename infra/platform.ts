@@ -12,6 +12,7 @@ import { composeInCluster, type InClusterComposer, type InClusterContext } from 
 import { needsRuntimeMonitoringEndpoint, platformS3Buckets } from "./network";
 import { podEgressFor } from "./tenant-egress";
 import { composeRegistry } from "./registry";
+import { composeIngressAws } from "./ingress";
 import { clusterAdminsFor, deployerCidrsFor, enabledAddonPorts, packConfigFor } from "./policy-config";
 import { guardDutyEnabled, type PlatformConfig } from "./schema";
 
@@ -152,6 +153,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
   // the registry once the node role it grants pulls to exists.
   const detection = composeDetection({ config, region, cluster, logsKeyArn: logsKey.arn, nodePools: Object.values(pools), observabilityIn: sameStack ? "this-stack" : "in-cluster-stack", tags });
   const registry = composeRegistry({ config, region, nodeRole, tags });
+  const ingress = composeIngressAws({ config, clusterName: cluster.clusterName, vpcId: network.vpcId, podSecurityGroupId: firewall.podSecurityGroupId, dependsOn: [cluster.addons], tags });
 
   let deployer: Deployer | undefined;
   if (config.deployer?.enabled) {
@@ -203,6 +205,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
     dependsOn: [...Object.values(pools), ...(coredns ? [coredns] : [])],
     tenants: config.tenants,
     policyConfig: packConfigFor(config),
+    ingress: { spec: ingress, tenants: config.ingress.tenants },
   };
   const inClusterLayer = sameStack ? "same-stack" : "deployer";
   const inClusterOutputs = sameStack ? inCluster(context) : {};
@@ -242,6 +245,8 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
       registry: registry ? { repositoryUrls: registry.repositoryUrls } : undefined,
       // Split layout: the in-cluster stack creates the observability add-on after the ENIConfigs (B3).
       observability: detection.observability,
+      // Shared ingress (split layout: the in-cluster stack installs the controller and the tenants' classes from it).
+      ingress: ingress ?? { enabled: false },
       ...inClusterOutputs,
     },
   };

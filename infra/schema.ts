@@ -12,6 +12,7 @@ import { registryConfigSchema } from "../components/registry/config";
 import { tenantsConfigSchema } from "../components/tenant/config";
 import { KMS_KEY_ARN_PATTERN, parseEcrImage, SECRET_ARN_PATTERN } from "../components/deployer/arns";
 import { AUTOSCALING_ROLE_MODES } from "../components/kms/policy";
+import { ingressConfigSchema, platformIngressIssues } from "./schema-ingress";
 
 /**
  * The stack configuration schema (namespace `hardened-cluster`), in one place.
@@ -229,6 +230,8 @@ export const platformConfigShape = {
   detection: detectionConfigSchema,
   /** Tenant image repositories (components/registry/config.ts). */
   registry: registryConfigSchema.optional(),
+  /** Shared ingress: the AWS Load Balancer Controller and the tenants' declared ports (infra/schema-ingress.ts). */
+  ingress: ingressConfigSchema,
 };
 
 /** Where the in-cluster stack file of an environment lives (relative to the repository root). */
@@ -344,6 +347,7 @@ export const platformConfigSchema = z
         params: { fix: "remove enabled: false, or set detection.guardDuty.detectorId to reuse an existing (e.g. organisation) detector" },
       });
     }
+    for (const u of platformIngressIssues(c)) ctx.addIssue({ code: "custom", path: u.path, message: u.message, params: { fix: u.fix } });
     if ((c.detection.guardDuty.enabled ?? c.environment === "prod") && c.detection.guardDuty.agentAddonVersion === undefined) {
       ctx.addIssue({ code: "custom", path: ["detection", "guardDuty", "agentAddonVersion"], message: GUARDDUTY_AGENT_VERSION_REQUIRED });
     }

@@ -24,6 +24,11 @@ export interface LoadBalancerControllerArgs {
   readonly region: string;
   /** VPC id (`--aws-vpc-id`), for the same reason. */
   readonly vpcId: pulumi.Input<string>;
+  /**
+   * Backend security group attached to every load balancer (`--backend-security-group`): the one the pod SG admits
+   * on the declared target ports. Default: the controller creates and manages its own.
+   */
+  readonly backendSecurityGroupId?: pulumi.Input<string>;
   /** Container image. Default: {@link lbcImage} of `region` (the EKS add-on registry, tag {@link LBC_VERSION}). */
   readonly image?: string;
   /** Replicas (leader election keeps one active). Default 2. */
@@ -44,7 +49,7 @@ const SELECTOR = { "app.kubernetes.io/name": LBC_APP_NAME, "app.kubernetes.io/in
  * ip targets by default (pods are reached on their own ENIs, which carry the pod security group), internal
  * scheme by default, and the chart's default webhook port.
  */
-export function controllerArgs(clusterName: string, region: string, vpcId: string): string[] {
+export function controllerArgs(clusterName: string, region: string, vpcId: string, backendSecurityGroupId?: string): string[] {
   return [
     `--cluster-name=${clusterName}`,
     "--ingress-class=alb",
@@ -53,6 +58,7 @@ export function controllerArgs(clusterName: string, region: string, vpcId: strin
     "--default-target-type=ip",
     "--default-load-balancer-scheme=internal",
     `--webhook-bind-port=${LBC_WEBHOOK_PORT}`,
+    ...(backendSecurityGroupId ? [`--backend-security-group=${backendSecurityGroupId}`] : []),
   ];
 }
 
@@ -175,7 +181,7 @@ export class LoadBalancerController extends pulumi.ComponentResource {
       inNs,
     );
 
-    const args$ = pulumi.all([args.clusterName, args.vpcId]).apply(([c, v]) => controllerArgs(c, args.region, v));
+    const args$ = pulumi.all([args.clusterName, args.vpcId, args.backendSecurityGroupId]).apply(([c, v, sg]) => controllerArgs(c, args.region, v, sg));
     this.deployment = new k8s.apps.v1.Deployment(
       `${name}-deployment`,
       {

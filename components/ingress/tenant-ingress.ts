@@ -22,6 +22,11 @@ export interface TenantIngressArgs {
   readonly justification?: string;
   /** CIDRs the load balancers forward from (the subnets they live in: private subnets for internal). */
   readonly sourceCidrs: readonly string[];
+  /**
+   * Client CIDRs the load balancers accept (IngressClassParams `inboundCIDRs`, the frontend SG the controller
+   * manages). Internal: the VPC and private client ranges; `0.0.0.0/0` only with `scheme: internet-facing`.
+   */
+  readonly clientCidrs: readonly string[];
   /** Kubernetes provider of the cluster. */
   readonly provider: k8s.Provider;
 }
@@ -38,6 +43,8 @@ export function validateTenantIngressArgs(name: string, args: TenantIngressArgs)
   if (args.ports.length === 0) throw err("ports", "is empty: declare the ports the tenant's backends listen on");
   for (const p of args.ports) if (!Number.isInteger(p) || p < 1 || p > 65535) throw err("ports", `contains ${p}: use ports 1-65535`);
   if (args.sourceCidrs.length === 0) throw err("sourceCidrs", "is empty: pass the load balancers' subnet CIDRs");
+  if (args.clientCidrs.length === 0) throw err("clientCidrs", "is empty: pass the CIDRs clients connect from");
+  if ((args.scheme ?? "internal") === "internal" && args.clientCidrs.some((c) => c === "0.0.0.0/0" || c === "::/0")) throw err("clientCidrs", "opens an internal load balancer to any address: list the VPC and private client ranges");
   if ((args.scheme ?? "internal") === "internet-facing" && (args.justification ?? "").trim().length < MIN_JUSTIFICATION_LENGTH) {
     throw err("justification", `is required with scheme internet-facing (at least ${MIN_JUSTIFICATION_LENGTH} characters saying why)`);
   }
@@ -74,6 +81,7 @@ export class TenantIngress extends pulumi.ComponentResource {
           scheme,
           group: { name: args.tenant },
           targetType: "ip",
+          inboundCIDRs: [...args.clientCidrs],
           namespaceSelector: { matchLabels: { [LABELS.tenant]: args.tenant } },
         },
       },

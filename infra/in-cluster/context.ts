@@ -8,6 +8,8 @@ import type { ObservabilitySpec } from "../detection";
 import { ConfigError, keyOf } from "../config";
 import { unreachableTenantEgress } from "../tenant-egress";
 import type { InClusterContext, PoolView } from "../in-cluster";
+import type { IngressSpec } from "../ingress";
+import { ingressIssues, type TenantIngressConfig } from "../schema-ingress";
 
 /**
  * The AWS stack outputs the in-cluster program reads. The offline stand-ins in
@@ -27,6 +29,7 @@ export const PLATFORM_OUTPUTS_READ = [
   "policyConfig",
   "observability",
   "podEgress",
+  "ingress",
 ] as const;
 
 /** One output name the in-cluster program reads. */
@@ -37,7 +40,7 @@ export type PlatformOutput = (typeof PLATFORM_OUTPUTS_READ)[number];
  * subnets per AZ, pack config) are read with `getOutputDetails` so resources can be declared per AZ; the
  * kubeconfig stays secret. `tenants` come from the in-cluster stack's own config.
  */
-export async function contextFromStack(platformStack: string, tenants: readonly TenantConfig[]): Promise<InClusterContext> {
+export async function contextFromStack(platformStack: string, tenants: readonly TenantConfig[], ingressTenants: readonly TenantIngressConfig[] = []): Promise<InClusterContext> {
   const ref = new pulumi.StackReference(platformStack);
   const value = async <T>(name: PlatformOutput): Promise<T> => {
     const details = await ref.getOutputDetails(name);
@@ -48,6 +51,12 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
   // Before any in-cluster resource: an allowlist the AWS stack's pod SG drops is a config error of this stack.
   const unreachable = unreachableTenantEgress(tenants, await value<PodEgressAllowance[]>("podEgress"), platformStack);
   if (unreachable.length > 0) throw new ConfigError(unreachable.map((u) => ({ key: keyOf(u.path), message: u.message, fix: u.fix })));
+  // Likewise a tenant ingress declaration the AWS stack's controller, target ports or scheme allowance cannot serve.
+  const exported = await value<Partial<IngressSpec>>("ingress");
+  const ingressSpec = exported.enabled ? (exported as IngressSpec) : undefined;
+  const allowance = { enabled: !!ingressSpec, targetPorts: ingressSpec?.targetPorts ?? [], internetFacingAllowed: !!ingressSpec?.internetFacingAllowed, privateOnly: !!ingressSpec?.privateOnly };
+  const badIngress = ingressIssues(ingressTenants, tenants, allowance, ["ingress"], platformStack);
+  if (badIngress.length > 0) throw new ConfigError(badIngress.map((u) => ({ key: keyOf(u.path), message: u.message, fix: u.fix })));
   const output = (name: PlatformOutput) => ref.requireOutput(name) as pulumi.Output<string>;
   const kubeconfig = output("kubeconfig").apply((k) => pulumi.secret(String(k)));
   const provider = new k8s.Provider("platform", { kubeconfig, enableServerSideApply: true });
@@ -66,5 +75,6 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
     tenants,
     policyConfig: await value<Partial<PackConfig>>("policyConfig"),
     observability: await value<ObservabilitySpec>("observability"),
+    ingress: { spec: ingressSpec, tenants: ingressTenants },
   };
 }

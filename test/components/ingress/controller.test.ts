@@ -26,7 +26,7 @@ async function controllerRun(): Promise<RecordedResource[]> {
   return recordResources(() => {
     const p = provider();
     const controller = new LoadBalancerController("lbc", { clusterName: "hc-dev", region: REGION, vpcId: "vpc-0123456789abcdef0", provider: p });
-    new TenantIngress("storefront-ingress", { tenant: "storefront", namespaces: ["storefront-web", "storefront-api"], ports: [8080], sourceCidrs: ["10.10.0.0/19", "10.10.32.0/19"], provider: p }, { dependsOn: [controller] });
+    new TenantIngress("storefront-ingress", { tenant: "storefront", namespaces: ["storefront-web", "storefront-api"], ports: [8080], sourceCidrs: ["10.10.0.0/19", "10.10.32.0/19"], clientCidrs: ["10.10.0.0/16"], provider: p }, { dependsOn: [controller] });
   });
 }
 
@@ -139,7 +139,7 @@ describe("TenantIngress: internal by default, one ALB group per tenant, LB sourc
   test("IngressClassParams pins scheme internal, the tenant's group, ip targets and the tenant's namespaces", async () => {
     const resources = await controllerRun();
     const [params] = ofType(resources, "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams");
-    expect(params.inputs.spec).toEqual({ scheme: "internal", group: { name: "storefront" }, targetType: "ip", namespaceSelector: { matchLabels: { "hardened-cluster.io/tenant": "storefront" } } });
+    expect(params.inputs.spec).toEqual({ scheme: "internal", group: { name: "storefront" }, targetType: "ip", inboundCIDRs: ["10.10.0.0/16"], namespaceSelector: { matchLabels: { "hardened-cluster.io/tenant": "storefront" } } });
     const [cls] = ofType(resources, "kubernetes:networking.k8s.io/v1:IngressClass");
     expect(cls.inputs.spec).toEqual({ controller: "ingress.k8s.aws/alb", parameters: { apiGroup: "elbv2.k8s.aws", kind: "IngressClassParams", name: "storefront-alb" } });
     const lb = ofType(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy").filter((p) => p.inputs.metadata.name === "allow-ingress-from-load-balancer");
@@ -153,9 +153,10 @@ describe("TenantIngress: internal by default, one ALB group per tenant, LB sourc
     [{ ports: [70000] }, /ports contains 70000/],
     [{ scheme: "internet-facing" as const }, /justification is required/],
     [{ sourceCidrs: [] }, /sourceCidrs is empty/],
+    [{ clientCidrs: ["0.0.0.0/0"] }, /clientCidrs opens an internal load balancer/],
   ])("bad args %j throw a named-field error before any resource", async (bad, message) => {
     const rs = await recordResources(() => {
-      expect(() => new TenantIngress("t", { tenant: "t", namespaces: ["t"], ports: [8080], sourceCidrs: ["10.0.0.0/19"], provider: provider(), ...bad })).toThrow(message);
+      expect(() => new TenantIngress("t", { tenant: "t", namespaces: ["t"], ports: [8080], sourceCidrs: ["10.0.0.0/19"], clientCidrs: ["10.0.0.0/16"], provider: provider(), ...bad })).toThrow(message);
     });
     expect(ofType(rs, "kubernetes:elbv2.k8s.aws/v1beta1:IngressClassParams")).toHaveLength(0);
   });
