@@ -16,6 +16,7 @@ import { serviceRules } from "./rules/service";
 import { imageRules } from "./rules/image";
 import { awsApiRules } from "./rules/aws-api";
 import { orderingRules } from "./rules/ordering";
+import { ingressRules } from "./rules/ingress";
 
 /** Every rule of the pack, by family. The pack, the scanner, the docs and the tests all read this table. */
 export const RULE_FAMILIES: Readonly<Record<string, readonly Rule[]>> = {
@@ -36,6 +37,7 @@ export const RULE_FAMILIES: Readonly<Record<string, readonly Rule[]>> = {
   image: imageRules,
   "aws-api": awsApiRules,
   ordering: orderingRules,
+  ingress: ingressRules,
 };
 
 /** All rules, flattened in family order. */
