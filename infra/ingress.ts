@@ -5,6 +5,7 @@ import { LBC_VERSION, LBC_WEBHOOK_PORT, LoadBalancerController, LoadBalancerCont
 import { ec2Description } from "../components/firewall/description";
 import { ruleTags, sgTags } from "../components/firewall/tags";
 import type { TenantConfig } from "../components/tenant/config";
+import { DEPLOYER_GROUP } from "../components/deployer/rbac";
 import type { PoolView } from "./in-cluster";
 import type { IngressAllowance, TenantIngressConfig } from "./schema-ingress";
 import type { PlatformConfig } from "./schema";
@@ -31,6 +32,8 @@ export interface IngressSpec extends IngressAllowance {
   readonly backendSecurityGroupId: pulumi.Input<string>;
   readonly roleArn: pulumi.Input<string>;
   readonly replicas: number;
+  /** Split layout: the deployer's Kubernetes group (it gets a Role in the controller's namespace). */
+  readonly deployerGroup?: string;
 }
 
 /** The controller's Pod Identity role name. */
@@ -116,6 +119,7 @@ export function composeIngressAws(inputs: IngressAwsInputs): IngressSpec | undef
     backendSecurityGroupId: backend.id,
     roleArn: identity.roleArn,
     replicas: config.ingress.replicas,
+    ...(config.deployer?.enabled ? { deployerGroup: DEPLOYER_GROUP } : {}),
   };
 }
 
@@ -146,6 +150,7 @@ export function composeIngressInCluster(
       vpcId: spec.vpcId,
       backendSecurityGroupId: spec.backendSecurityGroupId,
       replicas: spec.replicas,
+      deployerGroup: spec.deployerGroup,
       nodeSelector: { ...ctx.pools.system.labels },
       tolerations: tolerationsOf(ctx.pools.system),
       provider: ctx.provider,

@@ -3,6 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as tls from "@pulumi/tls";
 import { LBC_CLUSTER_RULES, LBC_LEADER_ELECTION_RULES } from "./rbac";
+import { LBC_DEPLOYER_NAMESPACE_RULES } from "./deployer-rbac";
 import { controllerPolicySpec } from "./policies";
 import { LBC_APP_NAME, LBC_HEALTH_PORT, LBC_NAMESPACE, LBC_SERVICE_ACCOUNT, LBC_TLS_SECRET, LBC_VERSION, LBC_WEBHOOK_PORT, LBC_WEBHOOK_SERVICE, lbcImage } from "./version";
 
@@ -37,9 +38,19 @@ export interface LoadBalancerControllerArgs {
   readonly nodeSelector?: Record<string, string>;
   /** Tolerations matching `nodeSelector`'s pool taints. Default none. */
   readonly tolerations?: k8s.types.input.core.v1.Toleration[];
+  /**
+   * Split layout: the Kubernetes group of the in-cluster stack's deployer. A Role of that name
+   * (`hardened-cluster-deployer`, a platform role) in the controller's namespace lets it keep the namespaced
+   * objects (Deployment, Service, Secret, ServiceAccount) without any cluster-wide workload or Secret rights;
+   * it is created on the deployer's first (bootstrap cluster-admin) run. Default none (same-stack layout).
+   */
+  readonly deployerGroup?: string;
   /** Kubernetes provider of the cluster. */
   readonly provider: k8s.Provider;
 }
+
+/** Name of the deployer's Role and RoleBinding in the controller's namespace (matches the deployer's platform role). */
+export const LBC_DEPLOYER_ROLE = "hardened-cluster-deployer";
 
 const LABELS = { "app.kubernetes.io/managed-by": "hardened-cluster", "hardened-cluster.io/component": "ingress" };
 const SELECTOR = { "app.kubernetes.io/name": LBC_APP_NAME, "app.kubernetes.io/instance": LBC_APP_NAME };
@@ -104,7 +115,25 @@ export class LoadBalancerController extends pulumi.ComponentResource {
       },
       o,
     );
-    const inNs = { ...o, dependsOn: [this.namespace] };
+    const deployerRights: pulumi.Resource[] = [];
+    if (args.deployerGroup) {
+      const role = new k8s.rbac.v1.Role(
+        `${name}-deployer`,
+        { metadata: { name: LBC_DEPLOYER_ROLE, namespace: ns, labels: LABELS }, rules: LBC_DEPLOYER_NAMESPACE_RULES.map((r) => ({ apiGroups: [...r.apiGroups], resources: [...r.resources], verbs: [...r.verbs] })) },
+        { ...o, dependsOn: [this.namespace] },
+      );
+      const binding = new k8s.rbac.v1.RoleBinding(
+        `${name}-deployer`,
+        {
+          metadata: { name: LBC_DEPLOYER_ROLE, namespace: ns, labels: LABELS },
+          roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: LBC_DEPLOYER_ROLE },
+          subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: args.deployerGroup }],
+        },
+        { ...o, dependsOn: [role] },
+      );
+      deployerRights.push(role, binding);
+    }
+    const inNs = { ...o, dependsOn: [this.namespace, ...deployerRights] };
     const spec = controllerPolicySpec();
     const policy = new k8s.networking.v1.NetworkPolicy(
       `${name}-netpol`,
