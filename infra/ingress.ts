@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { cidrSubnet } from "../components/network/cidr";
-import { LBC_VERSION, LBC_WEBHOOK_PORT, LoadBalancerController, LoadBalancerControllerIdentity, TenantIngress, lbcRegistryHost } from "../components/ingress";
+import { LBC_VERSION, LBC_WEBHOOK_PORT, LoadBalancerController, LoadBalancerControllerIdentity, TenantIngress } from "../components/ingress";
 import { ec2Description } from "../components/firewall/description";
 import { ruleTags, sgTags } from "../components/firewall/tags";
 import type { TenantConfig } from "../components/tenant/config";
@@ -45,11 +45,6 @@ export function lbControllerRoleName(clusterName: string): string {
 export function ingressAddonPorts(config: Pick<PlatformConfig, "ingress" | "addonPorts">): { name: string; protocol: "tcp"; port: number; justification: string }[] {
   if (!config.ingress.enabled || config.addonPorts.some((a) => a.name === LBC_ADDON && a.enabled)) return [];
   return [{ name: LBC_ADDON, protocol: "tcp", port: LBC_WEBHOOK_PORT, justification: "The API server calls the AWS Load Balancer Controller admission webhooks" }];
-}
-
-/** Registries the pack must allow when the controller is installed (its image is in the EKS add-on registry). */
-export function ingressRegistries(config: Pick<PlatformConfig, "ingress">, region: string): string[] {
-  return config.ingress.enabled ? [lbcRegistryHost(region)] : [];
 }
 
 /** Subnet CIDRs by scheme, in the Network component's layout (node subnets: eighths 0..2; public: eighth 6 quartered). */

@@ -4,7 +4,7 @@ import { roleArn, roleNames } from "../components/cluster/iam";
 import { PLATFORM_MIN_KUBERNETES_VERSION } from "../components/cluster/version";
 import { registryHost } from "../components/registry/tenant-registry";
 import { guardDutyEnabled, type PlatformConfig } from "./schema";
-import { ingressAddonPorts, ingressRegistries } from "./ingress";
+import { ingressAddonPorts } from "./ingress";
 
 /** CIDRs of the deployer subnets (same layout as the Network component). */
 export function deployerCidrsFor(config: PlatformConfig): string[] {
@@ -55,7 +55,7 @@ export function packConfigFor(config: PlatformConfig): Partial<PackConfig> {
     // GD-001 judges the detector this stack creates; a reused (organisation) detector lives elsewhere.
     requireGuardDuty: guardDutyEnabled(config) && config.detection.guardDuty.detectorId === undefined,
     // With a tenant registry, tenant images come from this account's ECR only (IMG-001, admission mirror).
-    ...(config.registry ? { allowedRegistries: [registryHost(config.accountId, regionOf(config)), ...ingressRegistries(config, regionOf(config))] } : {}),
+    ...(config.registry ? { allowedRegistries: [registryHost(config.accountId, regionOf(config))] } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import * as tls from "@pulumi/tls";
 import { LBC_CLUSTER_RULES, LBC_LEADER_ELECTION_RULES } from "./rbac";
 import { LBC_DEPLOYER_NAMESPACE_RULES } from "./deployer-rbac";
 import { controllerPolicySpec } from "./policies";
+import { exemptionKey } from "../../policy-pack/core/exemptions";
 import { LBC_APP_NAME, LBC_HEALTH_PORT, LBC_NAMESPACE, LBC_SERVICE_ACCOUNT, LBC_TLS_SECRET, LBC_VERSION, LBC_WEBHOOK_PORT, LBC_WEBHOOK_SERVICE, lbcImage } from "./version";
 
 /** Name of the controller's NetworkPolicy (strict mode: DNS, HTTPS, the Pod Identity Agent; webhook ingress). */
@@ -13,6 +14,15 @@ export const LBC_POLICY_NAME = "aws-load-balancer-controller";
 export const LBC_WEBHOOK_CONFIG = "aws-load-balancer-webhook";
 /** The vendored upstream CRDs (IngressClassParams, TargetGroupBinding) of {@link LBC_VERSION}. */
 export const LBC_CRDS_FILE = path.join(__dirname, "upstream", "crds.yaml");
+
+/**
+ * The IMG-001 exemption the controller's Deployment carries while it runs the AWS-published image: the stack's
+ * `allowedRegistries` stay the tenants' registry (the admission mirror enforces the same list in tenant
+ * namespaces), and this one platform workload says why it pulls from the regional EKS add-on registry instead.
+ */
+export const LBC_IMAGE_EXEMPTION = {
+  [exemptionKey("IMG-001")]: `AWS-published AWS Load Balancer Controller ${LBC_VERSION} from the regional EKS add-on registry (account 602401143452), pinned to its release tag`,
+};
 
 /** Container resources of the controller (the chart sets none; sized for a few hundred Ingresses). */
 export const LBC_RESOURCES = { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } } as const;
@@ -214,7 +224,7 @@ export class LoadBalancerController extends pulumi.ComponentResource {
     this.deployment = new k8s.apps.v1.Deployment(
       `${name}-deployment`,
       {
-        metadata: { name: LBC_APP_NAME, namespace: ns, labels },
+        metadata: { name: LBC_APP_NAME, namespace: ns, labels, annotations: args.image === undefined ? { ...LBC_IMAGE_EXEMPTION } : {} },
         spec: {
           replicas,
           revisionHistoryLimit: 10,

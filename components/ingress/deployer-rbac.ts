@@ -34,6 +34,9 @@ export const LBC_DEPLOYER_RULES: readonly Rule[] = [
   { apiGroups: ["apiextensions.k8s.io"], resources: ["customresourcedefinitions"], verbs: READ_WRITE_NAMED, resourceNames: LBC_CLUSTER_OBJECT_NAMES.crds },
   { apiGroups: ["admissionregistration.k8s.io"], resources: ["mutatingwebhookconfigurations", "validatingwebhookconfigurations"], verbs: ["create"] },
   { apiGroups: ["admissionregistration.k8s.io"], resources: ["mutatingwebhookconfigurations", "validatingwebhookconfigurations"], verbs: READ_WRITE_NAMED, resourceNames: LBC_CLUSTER_OBJECT_NAMES.webhooks },
+  // create cannot be limited by name; RBAC still refuses a ClusterRole(Binding) granting more than the deployer holds
+  // or may escalate/bind, which is the controller's own role only.
+  { apiGroups: ["rbac.authorization.k8s.io"], resources: ["clusterroles", "clusterrolebindings"], verbs: ["create"] },
   { apiGroups: ["rbac.authorization.k8s.io"], resources: ["clusterroles"], verbs: [...READ_WRITE_NAMED, "escalate", "bind"], resourceNames: LBC_CLUSTER_OBJECT_NAMES.clusterRoles },
   { apiGroups: ["rbac.authorization.k8s.io"], resources: ["clusterrolebindings"], verbs: READ_WRITE_NAMED, resourceNames: LBC_CLUSTER_OBJECT_NAMES.clusterRoleBindings },
   { apiGroups: ["rbac.authorization.k8s.io"], resources: ["roles"], verbs: ["escalate", "bind"], resourceNames: [LBC_CLUSTER_OBJECT_NAMES.leaderElectionRole] },

@@ -43,8 +43,14 @@ describe("LoadBalancerController: explicit objects the pack judges", () => {
     resources = await controllerRun();
   });
 
-  test("every object passes every mandatory rule of the pack (with the controller's registry allowed)", () => {
-    const result = judge(resources, { allowedRegistries: [lbcRegistryHost(REGION)], networkPolicyProvider: "vpc-cni" });
+  test("every object passes every mandatory rule of the pack (the tenant registry only; the image carries its IMG-001 exemption)", () => {
+    const result = judge(resources, { allowedRegistries: ["111111111111.dkr.ecr.eu-west-1.amazonaws.com"], networkPolicyProvider: "vpc-cni" });
+    expect(result.exemptions.map((e) => e.rule)).toEqual(["IMG-001"]);
+    // Without the exemption the AWS-published image is outside the tenants' registry: the pack would reject it.
+    const [dep] = ofType(resources, "kubernetes:apps/v1:Deployment");
+    const bare = resources.map((r) => (r === dep ? { ...r, inputs: { ...r.inputs, metadata: { ...r.inputs.metadata, annotations: {} } } } : r));
+    expect(judge(bare, { allowedRegistries: ["111111111111.dkr.ecr.eu-west-1.amazonaws.com"], networkPolicyProvider: "vpc-cni" }).violations.map((v) => v.rule)).toContain("IMG-001");
+    expect(lbcRegistryHost(REGION)).toBe("602401143452.dkr.ecr.eu-west-1.amazonaws.com");
     const mandatory = result.violations.filter((v) => v.level === "mandatory");
     expect(mandatory).toEqual([]);
     // Advisories: only the digest pin (IMG-003: the release is pinned by tag) and NP-004's port-only rules of the
