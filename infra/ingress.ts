@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { cidrSubnet } from "../components/network/cidr";
-import { LBC_VERSION, LBC_WEBHOOK_PORT, LoadBalancerController, LoadBalancerControllerIdentity, TenantIngress } from "../components/ingress";
+import { LBC_VERSION, LoadBalancerController, LoadBalancerControllerIdentity, TenantIngress } from "../components/ingress";
 import { ec2Description } from "../components/firewall/description";
 import { ruleTags, sgTags } from "../components/firewall/tags";
 import type { TenantConfig } from "../components/tenant/config";
@@ -39,12 +39,6 @@ export interface IngressSpec extends IngressAllowance {
 /** The controller's Pod Identity role name. */
 export function lbControllerRoleName(clusterName: string): string {
   return `${clusterName}-lb-controller`;
-}
-
-/** The addonPorts entry the controller needs (the API server calls its webhooks on 9443 on the pod SG). */
-export function ingressAddonPorts(config: Pick<PlatformConfig, "ingress" | "addonPorts">): { name: string; protocol: "tcp"; port: number; justification: string }[] {
-  if (!config.ingress.enabled || config.addonPorts.some((a) => a.name === LBC_ADDON && a.enabled)) return [];
-  return [{ name: LBC_ADDON, protocol: "tcp", port: LBC_WEBHOOK_PORT, justification: "The API server calls the AWS Load Balancer Controller admission webhooks" }];
 }
 
 /** Subnet CIDRs by scheme, in the Network component's layout (node subnets: eighths 0..2; public: eighth 6 quartered). */

@@ -4,7 +4,6 @@ import { roleArn, roleNames } from "../components/cluster/iam";
 import { PLATFORM_MIN_KUBERNETES_VERSION } from "../components/cluster/version";
 import { registryHost } from "../components/registry/tenant-registry";
 import { guardDutyEnabled, type PlatformConfig } from "./schema";
-import { ingressAddonPorts } from "./ingress";
 
 /** CIDRs of the deployer subnets (same layout as the Network component). */
 export function deployerCidrsFor(config: PlatformConfig): string[] {
@@ -30,7 +29,7 @@ export function clusterAdminPrincipalsFor(config: PlatformConfig): string[] {
 
 /** Add-on ports that are opened (enabled entries only), as the Firewall and the pack see them. */
 export function enabledAddonPorts(config: PlatformConfig): { name: string; protocol: "tcp" | "udp"; port: number; justification: string }[] {
-  return [...config.addonPorts.filter((a) => a.enabled).map(({ name, protocol, port, justification }) => ({ name, protocol, port, justification })), ...ingressAddonPorts(config)];
+  return config.addonPorts.filter((a) => a.enabled).map(({ name, protocol, port, justification }) => ({ name, protocol, port, justification }));
 }
 
 /**

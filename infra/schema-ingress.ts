@@ -11,6 +11,9 @@ const justification = z.string().trim().min(MIN_JUSTIFICATION_LENGTH, `write a j
 const port = z.number({ invalid_type_error: "must be a port number 1-65535" }).int("must be a whole port number").min(1, "must be a port 1-65535").max(65535, "must be a port 1-65535");
 const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
 
+/** The add-on port entry the controller needs (its webhook server, chart `webhookBindPort` default). */
+export const LBC_ADDON_PORT = { name: "aws-load-balancer-controller", port: 9443 } as const;
+
 /** One tenant's declared way in: the ports its Ingress backends listen on and the scheme of its load balancers. */
 export const tenantIngressSchema = z
   .object({
@@ -122,9 +125,16 @@ export function platformIngressIssues(c: {
   readonly environment: string;
   readonly addonPorts: readonly { readonly name: string; readonly enabled: boolean; readonly port: number }[];
 }): IngressIssue[] {
-  const webhook = c.addonPorts.findIndex((a) => a.name === "aws-load-balancer-controller" && a.enabled && a.port !== 9443);
-  if (c.ingress.enabled && webhook >= 0) {
-    return [{ path: ["addonPorts", webhook, "port"], message: `is ${c.addonPorts[webhook].port}, but the controller the platform installs serves its webhooks on 9443`, fix: "set port: 9443, or remove the entry (ingress.enabled opens 9443 itself)" }];
+  // The API server must reach the controller's webhooks: the add-on port opens cluster SG -> pod SG 9443.
+  const webhook = c.addonPorts.findIndex((a) => a.name === LBC_ADDON_PORT.name);
+  if (c.ingress.enabled && (webhook < 0 || !c.addonPorts[webhook].enabled || c.addonPorts[webhook].port !== LBC_ADDON_PORT.port)) {
+    return [
+      {
+        path: webhook < 0 ? ["addonPorts"] : ["addonPorts", webhook],
+        message: `ingress.enabled installs the AWS Load Balancer Controller, whose admission webhooks the API server calls on ${LBC_ADDON_PORT.port}, but addonPorts has no enabled ${LBC_ADDON_PORT.name} entry on that port`,
+        fix: `add {name: ${LBC_ADDON_PORT.name}, enabled: true, port: ${LBC_ADDON_PORT.port}, justification: ...} to hardened-cluster:addonPorts`,
+      },
+    ];
   }
   if (c.deployer?.enabled && c.ingress.tenants.length > 0) {
     return [{ path: ["ingress", "tenants"], message: "tenant ingress is declared by the in-cluster stack when the deployer is enabled (it creates the tenants), so this stack would ignore it", fix: `move the entries to hardened-cluster:ingress.tenants of infra/in-cluster/stacks/Pulumi.${c.environment}.yaml` }];
