@@ -43,4 +43,12 @@ export const GUIDANCE_POINTS: readonly GuidancePoint[] = [
     rules: ["API-001", "API-002", "API-003", "API-004", "API-005", "API-006", "API-007", "API-008", "API-009", "API-010", "API-011", "API-012", "ORD-001", "ORD-002", "ORD-003", "ORD-004"],
     components: ["Firewall", "Cluster", "NodePool", "HardenedKey", "Deployer", "ResourceExhaustionAlarms"],
   },
+  {
+    id: "G25",
+    topic: "shared ingress",
+    seed: "S1 §5.4.1, S1 §5.7",
+    point: "A well-defined ingress policy: tenants are reached only through the platform's load balancers (internal unless justified), on the ports they declared, from the load balancers' subnets; the controller runs with its own least-privilege identity.",
+    rules: ["ING-001", "ING-002", "SG-001", "NP-004"],
+    components: ["LoadBalancerController", "LoadBalancerControllerIdentity", "TenantIngress", "Firewall"],
+  },
 ];
