@@ -7,7 +7,7 @@ import { runCli } from "../../cli/run-cli";
 
 /** dev's config with `hardened-cluster:ingress` (and optionally other keys) replaced. */
 function devWith(ingress: unknown, extra: Record<string, unknown> = {}): Record<string, string> {
-  const config = { ...loadStackConfig("dev"), "hardened-cluster:ingress": JSON.stringify(ingress) };
+  const config: Record<string, string> = { ...loadStackConfig("dev"), "hardened-cluster:ingress": JSON.stringify(ingress) };
   for (const [k, v] of Object.entries(extra)) config[`hardened-cluster:${k}`] = JSON.stringify(v);
   return config;
 }

@@ -8,7 +8,8 @@ import { judge, stackRun } from "../../infra/fixtures";
 import { loadStackConfig, ofType } from "../../infra/stack-config";
 
 async function resolved(value: unknown): Promise<any> {
-  return new Promise((res) => pulumi.output(value).apply(res));
+  const out: pulumi.Output<unknown> = pulumi.output(value as pulumi.Input<unknown>);
+  return new Promise((res) => out.apply((v: unknown) => res(v)));
 }
 
 describe.each(["dev", "staging", "prod"] as const)("shared ingress in %s (AWS side)", (stack) => {
