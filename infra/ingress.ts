@@ -24,6 +24,8 @@ export interface IngressSpec extends IngressAllowance {
   readonly version: string;
   readonly clusterName: string;
   readonly vpcId: pulumi.Input<string>;
+  /** The VPC's primary CIDR (the API server's webhook calls come from its cross-account ENIs there). */
+  readonly vpcCidr: string;
   /** Client CIDRs of internal load balancers (the VPC plus `ingress.clientCidrs`): IngressClassParams inboundCIDRs. */
   readonly internalClientCidrs: readonly string[];
   /** Subnets load balancers forward from, by scheme: the tenants' NetworkPolicies admit exactly these. */
@@ -100,6 +102,7 @@ export function composeIngressAws(inputs: IngressAwsInputs): IngressSpec | undef
     version: LBC_VERSION,
     clusterName: name,
     vpcId: inputs.vpcId,
+    vpcCidr: config.network.cidr,
     targetPorts: config.ingress.targetPorts,
     internetFacingAllowed: config.ingress.internetFacing !== undefined,
     privateOnly: config.network.privateOnly,
@@ -138,6 +141,7 @@ export function composeIngressInCluster(
       region: ctx.region,
       vpcId: spec.vpcId,
       backendSecurityGroupId: spec.backendSecurityGroupId,
+      apiServerCidrs: spec.vpcCidr ? [spec.vpcCidr] : [],
       replicas: spec.replicas,
       deployerGroup: spec.deployerGroup,
       nodeSelector: { ...ctx.pools.system.labels },

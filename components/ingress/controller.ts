@@ -40,6 +40,11 @@ export interface LoadBalancerControllerArgs {
    * on the declared target ports. Default: the controller creates and manages its own.
    */
   readonly backendSecurityGroupId?: pulumi.Input<string>;
+  /**
+   * Where the API server calls the webhooks from: the VPC CIDR (EKS uses cross-account ENIs in the cluster
+   * subnets). The controller's NetworkPolicy admits 9443 only from these. Default: any source (port only).
+   */
+  readonly apiServerCidrs?: readonly string[];
   /** Container image. Default: {@link lbcImage} of `region` (the EKS add-on registry, tag {@link LBC_VERSION}). */
   readonly image?: string;
   /** Replicas (leader election keeps one active). Default 2. */
@@ -144,7 +149,7 @@ export class LoadBalancerController extends pulumi.ComponentResource {
       deployerRights.push(role, binding);
     }
     const inNs = { ...o, dependsOn: [this.namespace, ...deployerRights] };
-    const spec = controllerPolicySpec();
+    const spec = controllerPolicySpec(args.apiServerCidrs);
     const policy = new k8s.networking.v1.NetworkPolicy(
       `${name}-netpol`,
       { metadata: { name: LBC_POLICY_NAME, namespace: ns, labels: LABELS }, spec: { podSelector: spec.podSelector, policyTypes: [...spec.policyTypes], ingress: spec.ingress?.map((r) => ({ ...r })), egress: spec.egress?.map((r) => ({ ...r })) } },

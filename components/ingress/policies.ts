@@ -7,15 +7,17 @@ export { LB_INGRESS_POLICY_NAME };
 
 /**
  * The controller's own policy for the VPC CNI's strict mode (every pod of its namespace): ingress only on the
- * webhook port (the API server calls it; the cluster SG → pod SG row bounds the source), egress to cluster DNS,
+ * webhook port (the API server calls it; the cluster SG → pod SG row bounds the source, `apiServerCidrs` too), egress to cluster DNS,
  * HTTPS (the API server and the AWS APIs: ELB, EC2, ACM, WAF, Shield through the endpoints or the NAT; the pod
  * security group bounds the destinations) and the EKS Pod Identity Agent on the node (its credentials).
  */
-export function controllerPolicySpec(): NetworkPolicySpecData {
+export function controllerPolicySpec(apiServerCidrs: readonly string[] = []): NetworkPolicySpecData {
+  const webhook = { ports: [{ protocol: "TCP", port: LBC_WEBHOOK_PORT }] };
   return {
     podSelector: {},
     policyTypes: ["Ingress", "Egress"],
-    ingress: [{ ports: [{ protocol: "TCP", port: LBC_WEBHOOK_PORT }] }],
+    // With `apiServerCidrs` (the VPC: EKS calls webhooks from its cross-account ENIs in the cluster subnets) only from there.
+    ingress: [apiServerCidrs.length > 0 ? { from: apiServerCidrs.map((cidr) => ({ ipBlock: { cidr } })), ...webhook } : webhook],
     egress: [
       {
         to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: KUBE_DNS.namespace } }, podSelector: { matchLabels: { ...KUBE_DNS.podLabels } } }],

@@ -25,7 +25,7 @@ const REGION = "eu-west-1";
 async function controllerRun(): Promise<RecordedResource[]> {
   return recordResources(() => {
     const p = provider();
-    const controller = new LoadBalancerController("lbc", { clusterName: "hc-dev", region: REGION, vpcId: "vpc-0123456789abcdef0", provider: p });
+    const controller = new LoadBalancerController("lbc", { clusterName: "hc-dev", region: REGION, vpcId: "vpc-0123456789abcdef0", apiServerCidrs: ["10.10.0.0/16"], provider: p });
     new TenantIngress("storefront-ingress", { tenant: "storefront", namespaces: ["storefront-web", "storefront-api"], ports: [8080], sourceCidrs: ["10.10.0.0/19", "10.10.32.0/19"], clientCidrs: ["10.10.0.0/16"], provider: p }, { dependsOn: [controller] });
   });
 }
@@ -53,8 +53,8 @@ describe("LoadBalancerController: explicit objects the pack judges", () => {
     expect(lbcRegistryHost(REGION)).toBe("602401143452.dkr.ecr.eu-west-1.amazonaws.com");
     const mandatory = result.violations.filter((v) => v.level === "mandatory");
     expect(mandatory).toEqual([]);
-    // Advisories: only the digest pin (IMG-003: the release is pinned by tag) and NP-004's port-only rules of the
-    // controller's own policy (webhook ingress from the API server, HTTPS egress: peers are VPC/AWS addresses).
+    // Advisories: only the digest pin (IMG-003: the release is pinned by tag) and NP-004's port-only HTTPS egress of
+    // the controller's own policy (the API server and the AWS APIs: public addresses through the NAT).
     const advisories = result.violations.filter((v) => v.level === "advisory");
     expect([...new Set(advisories.map((v) => v.rule))].sort()).toEqual(["IMG-003", "NP-004"]);
     expect(advisories.filter((v) => v.rule === "NP-004").every((v) => v.urn.endsWith("::lbc-netpol"))).toBe(true);
@@ -76,7 +76,7 @@ describe("LoadBalancerController: explicit objects the pack judges", () => {
 
   test("the controller's strict-mode policy admits only the webhook port and reaches DNS, HTTPS and the Pod Identity Agent", () => {
     const policy = ofType(resources, "kubernetes:networking.k8s.io/v1:NetworkPolicy").find((p) => p.inputs.metadata.namespace === "aws-load-balancer-controller")!;
-    expect(policy.inputs.spec.ingress).toEqual([{ ports: [{ protocol: "TCP", port: LBC_WEBHOOK_PORT }] }]);
+    expect(policy.inputs.spec.ingress).toEqual([{ from: [{ ipBlock: { cidr: "10.10.0.0/16" } }], ports: [{ protocol: "TCP", port: LBC_WEBHOOK_PORT }] }]);
     expect(policy.inputs.spec.egress).toContainEqual({ to: [{ ipBlock: { cidr: POD_IDENTITY_AGENT.cidr } }], ports: [{ protocol: "TCP", port: 80 }] });
     expect(policy.inputs.spec.egress).toContainEqual({ ports: [{ protocol: "TCP", port: 443 }] });
   });
