@@ -72,3 +72,6 @@ export { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT 
 // Supply chain
 export { Repository, TenantRegistry, registryConfigSchema, parseRegistryConfig, registryHost, type RepositoryArgs, type TenantRegistryArgs, type RegistryConfig } from "./registry";
 export { ImageSigningProfile, ImageVerifierRole, ImageVerification, signerPolicyDocument, verifierPolicyDocument, type ImageSigningProfileArgs, type ImageVerifierRoleArgs, type ImageVerificationArgs, type SignatureValidity } from "./signing";
+
+// Shared ingress: the AWS Load Balancer Controller (explicit objects), its Pod Identity role, per-tenant IngressClasses
+export { LoadBalancerController, LoadBalancerControllerIdentity, TenantIngress, ingressClassName, LBC_VERSION, type LoadBalancerControllerArgs, type LoadBalancerControllerIdentityArgs, type TenantIngressArgs, type IngressScheme } from "./ingress";

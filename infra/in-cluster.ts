@@ -12,6 +12,8 @@ import { Tenant, type TenantConfig } from "../components/tenant";
 import type { ObservabilitySpec } from "./detection";
 import { composeSecretsInCluster, type TenantSecretsOutput } from "./secrets";
 import { composeImageVerification, type SigningOutputs } from "./signing";
+import { composeIngressInCluster, type IngressSpec } from "./ingress";
+import type { TenantIngressConfig } from "./schema-ingress";
 
 /** A pool as the in-cluster layer sees it: the labels to select it and the taints to tolerate. */
 export interface PoolView {
@@ -53,6 +55,8 @@ export interface InClusterContext {
   readonly signing?: SigningOutputs;
   /** Split layout: the in-VPC deployer's Kubernetes group (layers it keeps up to date grant it their kinds). */
   readonly deployerGroup?: string;
+  /** Shared ingress: the AWS stack's `ingress` spec (absent while the controller is off) and the tenants' declarations. */
+  readonly ingress?: { readonly spec?: IngressSpec; readonly tenants: readonly TenantIngressConfig[] };
 }
 
 /** A composer of in-cluster resources; returns extra stack outputs (e.g. `tenantNamespaces`). */
@@ -97,8 +101,11 @@ export const composeInCluster: InClusterComposer = (ctx) => {
   const tenantOpts = { dependsOn: [...ctx.dependsOn, mirror, ...(verification ? [verification] : [])] };
   const tenants = ctx.tenants.map((t) => new Tenant(t.name, { ...t, clusterName: ctx.clusterName, provider: ctx.provider }, tenantOpts));
   const secrets = composeSecretsInCluster({ ...ctx, dependsOn: ctx.dependsOn, tenantResources: [mirror, ...tenants] });
+  // The load balancer controller and each declared tenant's IngressClass, after the tenants' namespaces.
+  const ingress = composeIngressInCluster(ctx.ingress?.spec, ctx.ingress?.tenants ?? [], ctx.tenants, ctx, { dependsOn: [...tenantOpts.dependsOn, ...tenants] });
   return {
     ...secrets,
+    ...ingress,
     tenantNamespaces: tenants.flatMap((t) => t.config.namespaces),
     tenants: Object.fromEntries(tenants.map((t) => [t.config.name, { tier: t.config.tier, namespaces: t.config.namespaces, groups: t.groups }])),
     admissionPolicies: mirror.policyNames,

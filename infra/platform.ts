@@ -15,6 +15,7 @@ import { composeRegistry } from "./registry";
 import { adminRolesFor, composeAdminAccess } from "./admin-access";
 import { composeSecretsAccess } from "./secrets";
 import { composeSigning, signingOutputsFor } from "./signing";
+import { composeIngressAws } from "./ingress";
 import { clusterAdminsFor, deployerCidrsFor, enabledAddonPorts, packConfigFor } from "./policy-config";
 import { guardDutyEnabled, type PlatformConfig } from "./schema";
 
@@ -160,6 +161,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
   // Per-tenant secrets: reader roles, keys and Pod Identity associations (after the Pod Identity agent add-on).
   const tenantSecrets = composeSecretsAccess({ config, region, clusterName: cluster.clusterName, tags, dependsOn: [cluster.addons] });
   const signing = composeSigning({ config, region, oidcProviderArn: cluster.oidcProviderArn, oidcProviderUrl: cluster.oidcProviderUrl, network, tags });
+  const ingress = composeIngressAws({ config, clusterName: cluster.clusterName, vpcId: network.vpcId, podSecurityGroupId: firewall.podSecurityGroupId, dependsOn: [cluster.addons], tags });
 
   let deployer: Deployer | undefined;
   if (config.deployer?.enabled) {
@@ -213,6 +215,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
     policyConfig: packConfigFor(config),
     tenantSecrets,
     signing: signingOutputsFor(config, region),
+    ingress: { spec: ingress, tenants: config.ingress.tenants },
   };
   const inClusterLayer = sameStack ? "same-stack" : "deployer";
   const inClusterOutputs = sameStack ? inCluster(context) : {};
@@ -257,6 +260,8 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
       // Split layout: the in-cluster stack creates the observability add-on after the ENIConfigs (B3).
       observability: detection.observability,
       tenantSecrets,
+      // Shared ingress (split layout: the in-cluster stack installs the controller and the tenants' classes from it).
+      ingress: ingress ?? { enabled: false },
       ...inClusterOutputs,
     },
   };

@@ -15,6 +15,7 @@ import { AUTOSCALING_ROLE_MODES } from "../components/kms/policy";
 import { adminRolesConfigSchema, adminRolesIssues } from "./schema-admin-roles";
 import { checkSecretsConfig, secretsConfigShape } from "./schema-secrets";
 import { checkSigningConfig, signingConfigSchema } from "./schema-signing";
+import { ingressConfigSchema, platformIngressIssues } from "./schema-ingress";
 
 /**
  * The stack configuration schema (namespace `hardened-cluster`), in one place.
@@ -238,6 +239,8 @@ export const platformConfigShape = {
   ...secretsConfigShape,
   /** Image signing (AWS Signer profile) and in-cluster verification (infra/schema-signing.ts). */
   signing: signingConfigSchema.optional(),
+  /** Shared ingress: the AWS Load Balancer Controller and the tenants' declared ports (infra/schema-ingress.ts). */
+  ingress: ingressConfigSchema,
 };
 
 /** Where the in-cluster stack file of an environment lives (relative to the repository root). */
@@ -355,6 +358,7 @@ export const platformConfigSchema = z
       });
     }
     checkSigningConfig(c, ctx);
+    for (const u of platformIngressIssues(c)) ctx.addIssue({ code: "custom", path: u.path, message: u.message, params: { fix: u.fix } });
     if ((c.detection.guardDuty.enabled ?? c.environment === "prod") && c.detection.guardDuty.agentAddonVersion === undefined) {
       ctx.addIssue({ code: "custom", path: ["detection", "guardDuty", "agentAddonVersion"], message: GUARDDUTY_AGENT_VERSION_REQUIRED });
     }

@@ -17,6 +17,7 @@ import { imageRules } from "./rules/image";
 import { awsApiRules } from "./rules/aws-api";
 import { orderingRules } from "./rules/ordering";
 import { secretsRules } from "./rules/secrets";
+import { ingressRules } from "./rules/ingress";
 
 /** Every rule of the pack, by family. The pack, the scanner, the docs and the tests all read this table. */
 export const RULE_FAMILIES: Readonly<Record<string, readonly Rule[]>> = {
@@ -38,6 +39,7 @@ export const RULE_FAMILIES: Readonly<Record<string, readonly Rule[]>> = {
   "aws-api": awsApiRules,
   ordering: orderingRules,
   secrets: secretsRules,
+  ingress: ingressRules,
 };
 
 /** All rules, flattened in family order. */

@@ -68,4 +68,12 @@ export const GUIDANCE_POINTS: readonly GuidancePoint[] = [
     rules: ["IMG-004", "IMG-005", "IMG-006"],
     components: ["ImageSigningProfile", "ImageVerifierRole", "ImageVerification"],
   },
+  {
+    id: "G25",
+    topic: "shared ingress",
+    seed: "S1 §5.4.1, S1 §5.7",
+    point: "A well-defined ingress policy: tenants are reached only through the platform's load balancers (internal unless justified), on the ports they declared, from the load balancers' subnets; the controller runs with its own least-privilege identity.",
+    rules: ["ING-001", "ING-002", "SG-001", "NP-004"],
+    components: ["LoadBalancerController", "LoadBalancerControllerIdentity", "TenantIngress", "Firewall"],
+  },
 ];

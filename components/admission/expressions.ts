@@ -9,6 +9,7 @@
  * namespace; present for namespaced objects).
  */
 import { LABELS, SENSITIVE_POOL } from "../../policy-pack/baseline/labels";
+import { ingressValidations, serviceSchemeValidations } from "./ingress-expressions";
 import { resolveConfig, type PackConfig } from "../../policy-pack/core/config";
 import { allowsDockerHub, celList, celString, registryRegex } from "./cel";
 
@@ -325,7 +326,13 @@ export function admissionPolicies(p: AdmissionParams): AdmissionPolicyData[] {
       suffix: "tenant-services",
       description: "No external Services in tenant namespaces",
       resourceRules: [{ apiGroups: [""], apiVersions: ["v1"], resources: ["services"], operations: WRITE_OPS }],
-      validations: serviceValidations(p),
+      validations: [...serviceValidations(p), ...serviceSchemeValidations()],
+    },
+    {
+      suffix: "tenant-ingresses",
+      description: "Tenant Ingresses stay internal (the platform decides internet-facing)",
+      resourceRules: [{ apiGroups: ["networking.k8s.io"], apiVersions: ["v1"], resources: ["ingresses"], operations: WRITE_OPS }],
+      validations: ingressValidations(),
     },
     {
       suffix: "tenant-roles",

@@ -2,6 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { NamedAllowance } from "../../policy-pack/core/config";
 import { TENANT_ROLES, tenantRoleName } from "../../policy-pack/baseline/tenancy";
+import { LBC_DEPLOYER_RULES } from "../ingress/deployer-rbac";
 
 /**
  * The Deployer's Kubernetes rights (audit W4). Why not `AmazonEKSClusterAdminPolicy`: a standing
@@ -51,6 +52,8 @@ export const DEPLOYER_RBAC_RULES: readonly DeployerRbacRule[] = [
   { apiGroups: ["secrets-store.csi.x-k8s.io"], resources: ["secretproviderclasses"], verbs: MANAGE },
   { apiGroups: ["rbac.authorization.k8s.io"], resources: ["roles", "rolebindings"], verbs: MANAGE },
   { apiGroups: ["rbac.authorization.k8s.io"], resources: ["roles"], verbs: ["escalate", "bind"], resourceNames: TENANT_ROLE_NAMES },
+  // The AWS Load Balancer Controller's cluster-scoped objects (components/ingress/deployer-rbac.ts).
+  ...LBC_DEPLOYER_RULES,
 ];
 
 /** The pack-config `platformRoles` entry that justifies this role (it needs escalate/bind and namespace writes). */

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { tenantsConfigSchema, type TenantConfig } from "../../components/tenant/config";
 import { parseNamespacedConfig } from "../config";
+import { inClusterIngressConfigSchema, type TenantIngressConfig } from "../schema-ingress";
 
 /**
  * Stack configuration of the in-cluster program (namespace `hardened-cluster`, files in
@@ -12,6 +13,8 @@ export const inClusterConfigShape = {
   platformStack: z.string().regex(/^[^/\s]+\/[^/\s]+\/[^/\s]+$/, "must be a fully qualified stack org/project/stack such as acme/hardened-cluster/prod"),
   /** Tenants (components/tenant/config.ts); their principals must be IAM roles of the platform's account. */
   tenants: tenantsConfigSchema.default([]),
+  /** Tenants' ingress declarations (infra/schema-ingress.ts), checked against the AWS stack's `ingress` output. */
+  ingress: inClusterIngressConfigSchema,
 };
 
 /** The validated in-cluster configuration. */
@@ -21,6 +24,7 @@ export const inClusterConfigSchema = z.object(inClusterConfigShape).strict();
 export interface InClusterConfig {
   readonly platformStack: string;
   readonly tenants: TenantConfig[];
+  readonly ingress: { readonly tenants: TenantIngressConfig[] };
 }
 
 /** Validate raw stack config of the in-cluster program; throws a ConfigError naming every bad key. */

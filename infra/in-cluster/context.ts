@@ -11,6 +11,8 @@ import { ConfigError, keyOf } from "../config";
 import { unreachableTenantEgress } from "../tenant-egress";
 import type { InClusterContext, PoolView } from "../in-cluster";
 import { unmatchedTenantSecrets, type TenantSecretsOutput } from "../secrets";
+import type { IngressSpec } from "../ingress";
+import { ingressIssues, type TenantIngressConfig } from "../schema-ingress";
 
 /**
  * The AWS stack outputs the in-cluster program reads. The offline stand-ins in
@@ -32,6 +34,7 @@ export const PLATFORM_OUTPUTS_READ = [
   "podEgress",
   "tenantSecrets",
   "signing",
+  "ingress",
 ] as const;
 
 /** One output name the in-cluster program reads. */
@@ -42,7 +45,7 @@ export type PlatformOutput = (typeof PLATFORM_OUTPUTS_READ)[number];
  * subnets per AZ, pack config) are read with `getOutputDetails` so resources can be declared per AZ; the
  * kubeconfig stays secret. `tenants` come from the in-cluster stack's own config.
  */
-export async function contextFromStack(platformStack: string, tenants: readonly TenantConfig[]): Promise<InClusterContext> {
+export async function contextFromStack(platformStack: string, tenants: readonly TenantConfig[], ingressTenants: readonly TenantIngressConfig[] = []): Promise<InClusterContext> {
   const ref = new pulumi.StackReference(platformStack);
   const value = async <T>(name: PlatformOutput): Promise<T> => {
     const details = await ref.getOutputDetails(name);
@@ -59,6 +62,12 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
   const environment = await value<string>("environment");
   const unmatched = unmatchedTenantSecrets(tenants, tenantSecrets, platformStack, `stacks/Pulumi.${environment}.yaml`);
   if (unmatched.length > 0) throw new ConfigError(unmatched.map((u) => ({ key: keyOf(u.path), message: u.message, fix: u.fix })));
+  // Likewise a tenant ingress declaration the AWS stack's controller, target ports or scheme allowance cannot serve.
+  const exported = await value<Partial<IngressSpec>>("ingress");
+  const ingressSpec = exported.enabled ? (exported as IngressSpec) : undefined;
+  const allowance = { enabled: !!ingressSpec, targetPorts: ingressSpec?.targetPorts ?? [], internetFacingAllowed: !!ingressSpec?.internetFacingAllowed, privateOnly: !!ingressSpec?.privateOnly };
+  const badIngress = ingressIssues(ingressTenants, tenants, allowance, ["ingress"], platformStack);
+  if (badIngress.length > 0) throw new ConfigError(badIngress.map((u) => ({ key: keyOf(u.path), message: u.message, fix: u.fix })));
   const output = (name: PlatformOutput) => ref.requireOutput(name) as pulumi.Output<string>;
   const kubeconfig = output("kubeconfig").apply((k) => pulumi.secret(String(k)));
   const provider = new k8s.Provider("platform", { kubeconfig, enableServerSideApply: true });
@@ -81,5 +90,6 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
     signing: await value<SigningOutputs>("signing"),
     // This program runs as the in-VPC deployer (split layout).
     deployerGroup: DEPLOYER_GROUP,
+    ingress: { spec: ingressSpec, tenants: ingressTenants },
   };
 }

@@ -10,6 +10,6 @@ import { inClusterPackConfig } from "./policy-config";
  */
 export async function main(): Promise<Record<string, unknown>> {
   const config = readInClusterConfig();
-  const ctx = await contextFromStack(config.platformStack, config.tenants);
+  const ctx = await contextFromStack(config.platformStack, config.tenants, config.ingress.tenants);
   return { ...runInClusterStack(ctx), policyConfig: inClusterPackConfig(ctx.policyConfig) };
 }

@@ -56,6 +56,9 @@ export const PORT_TABLE: readonly PortRow[] = [
   { id: "dns", protocols: ["tcp", "udp"], fromPort: 53, toPort: 53, purpose: "CoreDNS", scope: "both", sources: ["self", "node", "cluster", "pods"], targets: ["node", "pods"] },
   { id: "intra", protocols: ["all"], fromPort: -1, toPort: -1, purpose: "node-to-node traffic within one security group", scope: "both", sources: ["self"], targets: ["node", "cluster", "control-plane"] },
   { id: "vpc-endpoint", protocols: ["tcp"], fromPort: 443, toPort: 443, purpose: "AWS API interface endpoints (private-only networking)", scope: "both", sources: ["vpc-cidr"], targets: ["endpoint"] },
+  // AWS Load Balancer Controller, target type ip: the load balancers' backend SG (role lb) reaches pod ENIs on the
+  // declared target ports only (config ingress.targetPorts; one rule per port, never the whole range).
+  { id: "lb-targets", protocols: ["tcp"], fromPort: 1, toPort: 65535, purpose: "load balancers to pods on declared target ports (target type ip)", scope: "both", sources: ["lb"], targets: ["pods"], addon: "aws-load-balancer-controller" },
   { id: "pods", protocols: ["all"], fromPort: -1, toPort: -1, purpose: "pod-to-pod traffic on the pod SG, filtered in-cluster by NetworkPolicy; kubelet probes from nodes", scope: "both", sources: ["self", "node"], targets: ["pods"] },
 ];
 

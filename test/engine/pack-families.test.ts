@@ -31,6 +31,7 @@ const cases: [family: string, rule: string, resource: RecordedResource][] = [
   ["image", "IMG-002", recorded("kubernetes:core/v1:Pod", "latest", pod({ image: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:latest" }))],
   ["detection", "GD-001", recorded("aws:eks/cluster:Cluster", "c2", { name: "c2", roleArn: "r", vpcConfig: { subnetIds: ["s"] } })],
   ["aws-api", "API-001", recorded("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "quote", { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 9443, toPort: 9443, referencedSecurityGroupId: "sg-2", description: "the controller's webhook" })],
+  ["ingress", "ING-001", recorded("kubernetes:networking.k8s.io/v1:Ingress", "public", { metadata: { name: "web", namespace: "team-a", annotations: { "alb.ingress.kubernetes.io/scheme": "internet-facing" } }, spec: { ingressClassName: "team-a-alb" } })],
   // With `vpcCni` below (custom networking on) and no ENIConfig in the stack, CoreDNS can never get pod IPs.
   ["ordering", "ORD-002", recorded("aws:eks/addon:Addon", "coredns", { clusterName: "c", addonName: "coredns" })],
   // A role EKS Pod Identity assumes, reading every secret of the account.

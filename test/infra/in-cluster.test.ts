@@ -5,6 +5,7 @@ import type { RecordedResource } from "../../engine/record";
 import { parsePlatformConfig } from "../../infra/config";
 import { parseInClusterConfig } from "../../infra/in-cluster/config";
 import { PLATFORM_OUTPUTS_READ } from "../../infra/in-cluster/context";
+import { LBC_CLUSTER_OBJECT_NAMES, LBC_DEPLOYER_NAMESPACE_RULES, LBC_NAMESPACE, LBC_SERVICE_ACCOUNT } from "../../components/ingress";
 import { inClusterPackConfig, renderInClusterPolicyConfig } from "../../infra/in-cluster/policy-config";
 import { packConfigFor } from "../../infra/policy-config";
 import { LABELS, PSA_LABELS } from "../../policy-pack/baseline/labels";
@@ -68,8 +69,11 @@ function expectFullTenantSets(resources: readonly RecordedResource[], tenants: r
     }
   }
   // The only cluster-wide grants are the deployer's own scoped roles (split layout; the image-verification one
-  // covers the verification custom resources only, components/signing/deployer-grants.ts).
-  expect(ofType(resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding").filter((b) => ![DEPLOYER_CLUSTER_ROLE, VERIFICATION_DEPLOYER_ROLE].includes(b.inputs.metadata?.name))).toHaveLength(0);
+  // covers the verification custom resources only, components/signing/deployer-grants.ts) and the load balancer
+  // controller's (the upstream chart's ClusterRole, bound to its own ServiceAccount only).
+  const others = ofType(resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding").filter((b) => ![DEPLOYER_CLUSTER_ROLE, VERIFICATION_DEPLOYER_ROLE].includes(b.inputs.metadata?.name));
+  expect(others.map((b) => b.inputs.subjects)).toEqual(others.map(() => [{ kind: "ServiceAccount", name: LBC_SERVICE_ACCOUNT, namespace: LBC_NAMESPACE }]));
+  expect(others.length).toBeLessThanOrEqual(1);
 }
 
 describe.each(SPLIT)("the in-cluster stack file of %s", (stack) => {
@@ -109,26 +113,41 @@ describe.each(SPLIT)("the in-cluster stack file of %s", (stack) => {
   });
 
   test("W4: the deployer's Kubernetes rights are a scoped ClusterRole bound to its access-entry group, not cluster-admin", () => {
-    const binding = ofType(run.resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding").find((b) => b.inputs.metadata.name === DEPLOYER_CLUSTER_ROLE)!;
+    const [binding] = ofType(run.resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding").filter((b) => b.inputs.metadata?.name === DEPLOYER_CLUSTER_ROLE);
     expect(binding.inputs.roleRef).toEqual({ apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: DEPLOYER_CLUSTER_ROLE });
     expect(binding.inputs.subjects).toEqual([{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: DEPLOYER_GROUP }]);
-    const role = ofType(run.resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole").find((r) => r.inputs.metadata.name === DEPLOYER_CLUSTER_ROLE)!;
+    const [role] = ofType(run.resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole").filter((r) => r.inputs.metadata?.name === DEPLOYER_CLUSTER_ROLE);
     const rules = role.inputs.rules as { apiGroups: string[]; resources: string[]; verbs: string[]; resourceNames?: string[] }[];
     const granted = new Set(rules.flatMap((r) => r.resources));
-    // Every kind the in-cluster stack creates is covered; nothing that reads secrets or runs code is. The image
-    // verification layer is covered by its own grants (test/infra/signing.test.ts), not by this ClusterRole.
+    // Every kind the in-cluster stack creates is covered; nothing that reads secrets or runs code is, cluster-wide.
+    // The load balancer controller's namespaced workload objects are covered by a Role in its namespace only.
+    // The image verification layer is covered by its own grants (test/infra/signing.test.ts), not by this ClusterRole.
     const verification = run.resources.find((x) => x.type === "hardened-cluster:signing:ImageVerification");
     const underVerification = (x: RecordedResource): boolean => x.parent !== null && x.parent !== undefined && (x.parent === verification?.urn || underVerification(run.resources.find((p) => p.urn === x.parent)!));
-    for (const r of run.resources.filter((x) => x.type.startsWith("kubernetes:") && !x.type.startsWith("kubernetes:rbac.authorization.k8s.io/v1:Cluster") && !underVerification(x))) {
+    const nsRules = (LBC_DEPLOYER_NAMESPACE_RULES as readonly { resources: readonly string[] }[]).flatMap((r) => r.resources);
+    for (const r of run.resources.filter((x) => x.custom && x.type.startsWith("kubernetes:") && !x.type.startsWith("kubernetes:rbac.authorization.k8s.io/v1:Cluster") && !underVerification(x))) {
       const kind = String(r.inputs.kind ?? r.type.split(":").pop());
-      const plural = { Namespace: "namespaces", NetworkPolicy: "networkpolicies", ResourceQuota: "resourcequotas", LimitRange: "limitranges", Role: "roles", RoleBinding: "rolebindings", ServiceAccount: "serviceaccounts", ENIConfig: "eniconfigs", ValidatingAdmissionPolicy: "validatingadmissionpolicies", ValidatingAdmissionPolicyBinding: "validatingadmissionpolicybindings", SecretProviderClass: "secretproviderclasses" }[kind];
-      expect(plural && granted.has(plural)).toBe(true);
+      const plural = {
+        Namespace: "namespaces", NetworkPolicy: "networkpolicies", ResourceQuota: "resourcequotas", LimitRange: "limitranges", Role: "roles", RoleBinding: "rolebindings", ServiceAccount: "serviceaccounts", ENIConfig: "eniconfigs",
+        ValidatingAdmissionPolicy: "validatingadmissionpolicies", ValidatingAdmissionPolicyBinding: "validatingadmissionpolicybindings", CustomResourceDefinition: "customresourcedefinitions", IngressClass: "ingressclasses", IngressClassParams: "ingressclassparams",
+        MutatingWebhookConfiguration: "mutatingwebhookconfigurations", ValidatingWebhookConfiguration: "validatingwebhookconfigurations", Deployment: "deployments", Service: "services", Secret: "secrets",
+        SecretProviderClass: "secretproviderclasses",
+      }[kind];
+      const inControllerNs = r.inputs.metadata?.namespace === LBC_NAMESPACE && plural !== undefined && nsRules.includes(plural);
+      expect({ kind, covered: plural !== undefined && (granted.has(plural) || inControllerNs) }).toEqual({ kind, covered: true });
     }
-    for (const forbidden of ["*", "secrets", "pods", "pods/exec", "deployments", "clusterrolebindings/*", "mutatingwebhookconfigurations", "validatingwebhookconfigurations", "nodes/proxy"]) expect(granted.has(forbidden)).toBe(false);
+    for (const forbidden of ["*", "secrets", "pods", "pods/exec", "deployments", "clusterrolebindings/*", "nodes/proxy"]) expect(granted.has(forbidden)).toBe(false);
     for (const r of rules) expect(r.verbs).not.toContain("*");
-    // escalate/bind only on the tenant role names, and the deployer may touch only its own ClusterRole(Binding).
-    for (const r of rules.filter((x) => x.verbs.includes("escalate") || x.verbs.includes("bind"))) expect(r.resourceNames).toEqual(["tenant-admin", "tenant-developer", "tenant-viewer"]);
-    for (const r of rules.filter((x) => x.resources.includes("clusterroles"))) expect(r.resourceNames).toEqual([DEPLOYER_CLUSTER_ROLE]);
+    // Webhook configurations, CRDs and ClusterRoles: only create (RBAC cannot limit create by name) and, by name, the controller's own.
+    for (const r of rules.filter((x) => x.resources.some((res) => ["mutatingwebhookconfigurations", "validatingwebhookconfigurations", "customresourcedefinitions"].includes(res)))) {
+      if (r.resourceNames === undefined) expect(r.verbs).toEqual(["create"]);
+      else expect([...LBC_CLUSTER_OBJECT_NAMES.webhooks, ...LBC_CLUSTER_OBJECT_NAMES.crds]).toEqual(expect.arrayContaining(r.resourceNames));
+    }
+    // escalate/bind only on the tenant role names and the controller's own roles, and the deployer may touch only
+    // its own and the controller's ClusterRole(Binding).
+    const escalatable = ["tenant-admin", "tenant-developer", "tenant-viewer", ...LBC_CLUSTER_OBJECT_NAMES.clusterRoles, LBC_CLUSTER_OBJECT_NAMES.leaderElectionRole];
+    for (const r of rules.filter((x) => x.verbs.includes("escalate") || x.verbs.includes("bind"))) expect(escalatable).toEqual(expect.arrayContaining(r.resourceNames ?? ["(unnamed)"]));
+    for (const r of rules.filter((x) => x.resources.includes("clusterroles") && !x.verbs.includes("create"))) expect([DEPLOYER_CLUSTER_ROLE, ...LBC_CLUSTER_OBJECT_NAMES.clusterRoles]).toEqual(expect.arrayContaining(r.resourceNames ?? ["(unnamed)"]));
   });
 
   test("the committed policy-config file is the rendering of the in-cluster pack config", () => {

@@ -35,6 +35,8 @@ describe.each(["dev", "staging", "prod"] as const)("Firewall in the %s stack", (
         .flatMap((row) => row.protocols.map((p) => portKey(p, row.fromPort, row.toPort))),
     );
     if (role === "node" || role === "pods") for (const a of enabledAddonPorts(config)) expected.add(portKey(a.protocol, a.port, a.port));
+    // Shared ingress (infra/ingress.ts): the LB backend SG reaches pods on each declared target port (row lb-targets).
+    if (role === "pods" && config.ingress.enabled) for (const p of config.ingress.targetPorts) expected.add(portKey("tcp", p, p));
     expect([...actual].sort()).toEqual([...expected].sort());
   });
 
