@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { readYamlFile } from "../cli/yaml-file";
 import type { ProgramProject } from "./project";
+import { acquireCheckLock, awaitOtherCheck } from "./type-check-lock";
 import { readValidStamp } from "./type-check-stamp";
 
 function typescriptVersion(): string {
@@ -34,12 +35,31 @@ export function wantsTypeCheck(project: ProgramProject, env: NodeJS.ProcessEnv =
  * Type-check the program the way the Pulumi Node.js host does (ts-node with type checking, the program's
  * own tsconfig or Pulumi's defaults), in a separate process so it overlaps the program run. Resolves
  * with the error diagnostics as one-line `file:line: message` strings (none when clean or not wanted).
- * Results are kept incrementally in node_modules/.cache, so an unchanged program re-checks quickly.
+ * Results are kept incrementally in node_modules/.cache, so an unchanged program re-checks quickly; concurrent
+ * previews of one program check it once (type-check-lock.ts).
  */
-export function checkProgramTypes(project: ProgramProject): Promise<string[]> {
-  if (!wantsTypeCheck(project)) return Promise.resolve([]);
-  const cached = readValidStamp(project.main, typescriptVersion());
-  if (cached) return Promise.resolve(cached);
+export async function checkProgramTypes(project: ProgramProject): Promise<string[]> {
+  if (!wantsTypeCheck(project)) return [];
+  const version = typescriptVersion();
+  const cached = readValidStamp(project.main, version);
+  if (cached) return cached;
+  for (;;) {
+    const release = acquireCheckLock(project.main);
+    if (release) {
+      try {
+        return await runTypeCheckHost(project);
+      } finally {
+        release();
+      }
+    }
+    // Another process is checking the same program: its stamp is our answer.
+    const theirs = await awaitOtherCheck(project.main, version);
+    if (theirs) return theirs;
+  }
+}
+
+/** Fork the type-check host for `project` and resolve with its errors. */
+function runTypeCheckHost(project: ProgramProject): Promise<string[]> {
   return new Promise((resolve) => {
     const child = fork(TYPE_CHECK_HOST, [project.main, project.dir], { execArgv: ["-r", REGISTER_TS], stdio: ["ignore", "ignore", "pipe", "ipc"] });
     let result: string[] | undefined;
