@@ -5,6 +5,7 @@ import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import { defaultProviderFor, type AnalyzerProvider } from "./default-providers";
 import { realisticMocks, type StackOutputsLookup } from "./mocks";
 import { ExpansionError, kubeChildren, yamlV2Objects } from "./expanders/kubernetes-yaml";
+import { deferPromiseStackTraces } from "./lazy-promise-stacks";
 import type { UnverifiedEntry } from "./unverified";
 import { toAnalyzerWire } from "./wire";
 
@@ -314,6 +315,7 @@ export async function recordRun(body: () => unknown, options: RecordOptions = {}
     unansweredInvokes.set(token, (unansweredInvokes.get(token) ?? 0) + 1),
   );
   const monitor = new RecordingMonitor(mocks, options.config, options.onRegistration);
+  deferPromiseStackTraces();
   pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys);
   settings.setMockOptions(monitor, options.project ?? "hardened-cluster", options.stack ?? "dev", options.preview ?? true);
   await body();
