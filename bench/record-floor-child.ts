@@ -12,16 +12,8 @@ import * as settings from "@pulumi/pulumi/runtime/settings";
 import { deferPromiseStackTraces } from "../engine/lazy-promise-stacks";
 import { recordRun } from "../engine/record";
 import { compliantPods } from "./pack-cost";
+import { FLOOR_MODES, type FloorMeasurement } from "./record-floor-modes";
 import { collectGarbage, cpuMs, msSince } from "./timing";
-
-/** The figures one child prints. */
-export interface FloorMeasurement {
-  readonly ms: number;
-  readonly cpuMs: number;
-  readonly resources: number;
-  /** Heap still held after the run (full collection before and after), in bytes. */
-  readonly heapBytes: number;
-}
 
 /** Register the namespace and the pods of {@link compliantPods} with the SDK's resource classes. */
 function program(count: number): void {
@@ -29,11 +21,6 @@ function program(count: number): void {
   new k8s.core.v1.Namespace(namespace.name, namespace.inputs);
   for (const pod of pods) new k8s.core.v1.Pod(pod.name, pod.inputs);
 }
-
-/** Modes of a measurement. */
-export const FLOOR_MODES = ["bare", "bare-lazy", "engine"] as const;
-/** One mode. */
-export type FloorMode = (typeof FLOOR_MODES)[number];
 
 async function bare(count: number, lazy: boolean): Promise<unknown[]> {
   if (lazy) deferPromiseStackTraces();

@@ -7,7 +7,7 @@
  */
 import { execFile } from "node:child_process";
 import * as path from "node:path";
-import { FLOOR_MODES, type FloorMeasurement, type FloorMode } from "./record-floor-child";
+import { FLOOR_MODES, type FloorMeasurement, type FloorMode } from "./record-floor-modes";
 import { printTable } from "./table";
 import { median } from "./timing";
 
