@@ -1,7 +1,7 @@
 /** Command-line options of `npm run bench -- [options]`. */
 
 /** Benchmarks by name, in run order. */
-export const BENCHMARKS = ["preview", "scan", "pack", "graph", "cost"] as const;
+export const BENCHMARKS = ["preview", "scan", "pack", "graph", "cost", "floor"] as const;
 /** One benchmark's name. */
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
@@ -19,14 +19,16 @@ export interface BenchOptions {
   readonly reps: number;
   /** Compliant pods sent to the real and the no-op pack by the pack-cost benchmark. */
   readonly costPods: number;
+  /** Pod counts of the recording-vs-bare-setMocks benchmark. */
+  readonly floorPods: number[];
   readonly only: BenchmarkName[];
 }
 
 /** Defaults: sized so the whole run stays within about four minutes on a 2-core machine. */
-export const DEFAULTS: BenchOptions = { tenants: [10, 100, 300], packTenants: 100, graphTenants: [10, 30], objects: 10_000, reps: 1, costPods: 2_000, only: [...BENCHMARKS] };
+export const DEFAULTS: BenchOptions = { tenants: [10, 100, 300], packTenants: 100, graphTenants: [10, 30], objects: 10_000, reps: 1, costPods: 2_000, floorPods: [500, 2_000], only: [...BENCHMARKS] };
 
-const USAGE = `usage: npm run bench -- [--tenants 10,100,300] [--pack-tenants 100] [--graph-tenants 10,30] [--objects 10000] [--reps 1] [--cost-pods 2000] [--only ${BENCHMARKS.join(",")}]
-Every option also reads from the environment: BENCH_TENANTS, BENCH_PACK_TENANTS, BENCH_GRAPH_TENANTS, BENCH_OBJECTS, BENCH_REPS, BENCH_COST_PODS, BENCH_ONLY.`;
+const USAGE = `usage: npm run bench -- [--tenants 10,100,300] [--pack-tenants 100] [--graph-tenants 10,30] [--objects 10000] [--reps 1] [--cost-pods 2000] [--floor-pods 500,2000] [--only ${BENCHMARKS.join(",")}]
+Every option also reads from the environment: BENCH_TENANTS, BENCH_PACK_TENANTS, BENCH_GRAPH_TENANTS, BENCH_OBJECTS, BENCH_REPS, BENCH_COST_PODS, BENCH_FLOOR_PODS, BENCH_ONLY.`;
 
 function counts(flag: string, text: string): number[] {
   const values = text.split(",").map((s) => Number(s.trim()));
@@ -49,6 +51,7 @@ export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     objects: env.BENCH_OBJECTS,
     reps: env.BENCH_REPS,
     "cost-pods": env.BENCH_COST_PODS,
+    "floor-pods": env.BENCH_FLOOR_PODS,
     only: env.BENCH_ONLY,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -70,6 +73,7 @@ export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     objects: raw.objects === undefined ? DEFAULTS.objects : positive("--objects", raw.objects),
     reps: raw.reps === undefined ? DEFAULTS.reps : positive("--reps", raw.reps),
     costPods: raw["cost-pods"] === undefined ? DEFAULTS.costPods : positive("--cost-pods", raw["cost-pods"]),
+    floorPods: raw["floor-pods"] === undefined ? DEFAULTS.floorPods : counts("--floor-pods", raw["floor-pods"]).filter((n) => n > 0),
     only: only as BenchmarkName[],
   };
 }

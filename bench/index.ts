@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- options]`: the benchmarks of issue 8, each printing a table with its ratio measured in this run.
  * 1 preview (record + real pack) per tenant count · 2 scan vs YAML parse · 3 pack over the protocol vs direct ·
- * 4 dev-stack graph depth and SG rule counts · 5 real pack vs a no-op pack on the same pods. See bench/README.md for options and recorded results.
+ * 4 dev-stack graph depth and SG rule counts · 5 real pack vs a no-op pack on the same pods · 6 recording vs bare
+ * setMocks on the same pods. See bench/README.md for options and recorded results.
  */
 import { getHeapStatistics } from "node:v8";
 import { parseBenchArgs, type BenchOptions } from "./args";
@@ -11,6 +12,7 @@ import { printPackCost, runPackCost } from "./pack-cost";
 import { runPack } from "./pack-run";
 import { printPackVsDirect, runPackVsDirect, type PackVsDirect } from "./pack-vs-direct";
 import { printPreviewScale, runPreviewScale } from "./preview-scale";
+import { printRecordFloor, runRecordFloor } from "./record-floor";
 import { printScanThroughput, runScanThroughput } from "./scan-throughput";
 import { recordTenantProgram } from "./tenant-program";
 import { msSince } from "./timing";
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
   }
   if (options.only.includes("graph")) printGraphDepth(await runGraphDepth(options.graphTenants));
   if (options.only.includes("cost")) printPackCost(await runPackCost(options.costPods, Math.max(3, options.reps)));
+  if (options.only.includes("floor")) printRecordFloor(await runRecordFloor(options.floorPods, Math.max(3, options.reps)), Math.max(3, options.reps));
   process.stdout.write(`\nTotal ${(msSince(started) / 1000).toFixed(0)} s; load average at the end: ${describeMachine()[3].replace("load average: ", "")}\n`);
 }
 

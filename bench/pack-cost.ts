@@ -45,6 +45,8 @@ export function compliantPods(count: number): RecordedResource[] {
     resource("kubernetes:core/v1:Pod", `pod-${i}`, {
       metadata: { name: `pod-${i}`, namespace: NAMESPACE, labels: { app: `app-${i % 50}` } },
       spec: {
+        // Its own service account (SA-003, added after this benchmark was written, flags the namespace default).
+        serviceAccountName: "app",
         automountServiceAccountToken: false,
         securityContext: RESTRICTED_POD_SECURITY_CONTEXT,
         containers: [

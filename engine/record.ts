@@ -5,6 +5,7 @@ import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import { defaultProviderFor, type AnalyzerProvider } from "./default-providers";
 import { realisticMocks, type StackOutputsLookup } from "./mocks";
 import { ExpansionError, kubeChildren, yamlV2Objects } from "./expanders/kubernetes-yaml";
+import { deferPromiseStackTraces } from "./lazy-promise-stacks";
 import type { UnverifiedEntry } from "./unverified";
 import { toAnalyzerWire } from "./wire";
 
@@ -87,6 +88,19 @@ function sourcePositionOf(req: any): SourcePosition | null {
     if (pos && !pos.uri.includes("/node_modules/")) return pos;
   }
   return direct;
+}
+
+/** A protobuf `Struct` as plain JavaScript (`{}` when absent). */
+function structToJs(struct: { toJavaScript(): Record<string, unknown> } | undefined): Record<string, unknown> {
+  return struct ? struct.toJavaScript() : {};
+}
+
+/**
+ * `deserializeProperties` of a Struct already converted to JavaScript: the SDK's function only calls `toJavaScript()`
+ * on its argument and builds new values from the result (it never mutates it), so the converted copy is shared.
+ */
+function deserializeJs(js: Record<string, unknown>): Record<string, any> {
+  return deserializeProperties({ toJavaScript: () => js } as unknown as Parameters<typeof deserializeProperties>[0]);
 }
 
 /** URN of a child, as the engine builds it: the parent's type chain `$`-joined with the child's type. */
@@ -192,23 +206,25 @@ export class RecordingMonitor extends MockMonitor {
     req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
       propertyDependencies[key] = deps.getUrnsList();
     });
-    const object = req.getObject();
+    // Each Struct is converted to JavaScript once; the SDK's view and the analyzers' wire view are both built from it.
+    const inputsJs = structToJs(req.getObject());
+    const outputsJs = structToJs(resp.getObject());
     const record: RecordedResource = {
       urn,
       type: req.getType(),
       name: req.getName(),
       custom: req.getCustom(),
       parent: req.getParent() || null,
-      inputs: deserializeProperties(req.getObject()),
-      outputs: deserializeProperties(resp.getObject()),
+      inputs: deserializeJs(inputsJs),
+      outputs: deserializeJs(outputsJs),
       protect: req.getProtect?.() === true,
       retainOnDelete: req.getRetainondelete?.() === true,
       dependencies: req.getDependenciesList(),
       propertyDependencies,
       provider: req.getProvider() || null,
       providerResource: this.providerOf(req),
-      wireInputs: toAnalyzerWire(object ? object.toJavaScript() : {}) as Record<string, unknown>,
-      wireOutputs: toAnalyzerWire(resp.getObject() ? resp.getObject().toJavaScript() : {}) as Record<string, unknown>,
+      wireInputs: toAnalyzerWire(inputsJs) as Record<string, unknown>,
+      wireOutputs: toAnalyzerWire(outputsJs) as Record<string, unknown>,
       options: optionsOf(req),
       remote: req.getRemote?.() === true,
       version: req.getVersion?.() ?? "",
@@ -314,6 +330,7 @@ export async function recordRun(body: () => unknown, options: RecordOptions = {}
     unansweredInvokes.set(token, (unansweredInvokes.get(token) ?? 0) + 1),
   );
   const monitor = new RecordingMonitor(mocks, options.config, options.onRegistration);
+  deferPromiseStackTraces();
   pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys);
   settings.setMockOptions(monitor, options.project ?? "hardened-cluster", options.stack ?? "dev", options.preview ?? true);
   await body();

@@ -11,10 +11,18 @@ export const TYPE_CHECK_CACHE_DIR = path.join(PACKAGE_ROOT, "node_modules", ".ca
  * tsconfig and the lockfile (which pins the SDK typings), each with its content hash.
  */
 export interface TypeCheckStamp {
+  /** {@link STAMP_SCHEME} of the checker that wrote it: a stamp of another checker is not reused. */
+  readonly scheme?: number;
   readonly typescript: string;
   readonly files: Record<string, string>;
   readonly errors: string[];
 }
+
+/**
+ * What the checker reports. 2: the diagnostics of the program's own files only (as ts-node under Pulumi), not of
+ * its dependencies' declaration files. Stamps written under another scheme are checked again.
+ */
+export const STAMP_SCHEME = 2;
 
 /** Content hash of a file ("" when it does not exist). */
 export function fileHash(file: string): string {
@@ -47,7 +55,7 @@ export function readValidStamp(main: string, typescriptVersion: string): string[
   } catch {
     return undefined;
   }
-  if (stamp.typescript !== typescriptVersion) return undefined;
+  if (stamp.scheme !== STAMP_SCHEME || stamp.typescript !== typescriptVersion) return undefined;
   for (const [file, hash] of Object.entries(stamp.files)) if (fileHash(file) !== hash) return undefined;
   return stamp.errors;
 }
@@ -57,6 +65,6 @@ export function writeStamp(main: string, stamp: TypeCheckStamp): void {
   fs.mkdirSync(TYPE_CHECK_CACHE_DIR, { recursive: true });
   const file = stampFile(main);
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(stamp));
+  fs.writeFileSync(tmp, JSON.stringify({ ...stamp, scheme: STAMP_SCHEME }));
   fs.renameSync(tmp, file);
 }

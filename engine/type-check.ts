@@ -5,6 +5,7 @@ import { readYamlFile } from "../cli/yaml-file";
 import { engineModule, ownModuleExecArgv } from "./package-root";
 import type { ResolvedPackage } from "./program-environment";
 import type { ProgramProject } from "./project";
+import { acquireCheckLock, awaitOtherCheck } from "./type-check-lock";
 import { readValidStamp } from "./type-check-stamp";
 
 /** Version of the repository's own TypeScript (development repository, a program without its own). */
@@ -37,12 +38,31 @@ export function wantsTypeCheck(project: ProgramProject, env: NodeJS.ProcessEnv =
  * `typescript` — `typescript`, else the repository's — and its tsconfig or Pulumi's defaults), in a
  * separate process so it overlaps the program run. Resolves
  * with the error diagnostics as one-line `file:line: message` strings (none when clean or not wanted).
- * Results are kept incrementally in node_modules/.cache, so an unchanged program re-checks quickly.
+ * Results are kept incrementally in node_modules/.cache, so an unchanged program re-checks quickly; concurrent
+ * previews of one program check it once (type-check-lock.ts).
  */
-export function checkProgramTypes(project: ProgramProject, typescript?: ResolvedPackage): Promise<string[]> {
-  if (!wantsTypeCheck(project)) return Promise.resolve([]);
-  const cached = readValidStamp(project.main, typescript?.version ?? ownTypescriptVersion());
-  if (cached) return Promise.resolve(cached);
+export async function checkProgramTypes(project: ProgramProject, typescript?: ResolvedPackage): Promise<string[]> {
+  if (!wantsTypeCheck(project)) return [];
+  const version = typescript?.version ?? ownTypescriptVersion();
+  const cached = readValidStamp(project.main, version);
+  if (cached) return cached;
+  for (;;) {
+    const release = acquireCheckLock(project.main);
+    if (release) {
+      try {
+        return await runTypeCheckHost(project, typescript);
+      } finally {
+        release();
+      }
+    }
+    // Another process is checking the same program: its stamp is our answer.
+    const theirs = await awaitOtherCheck(project.main, version);
+    if (theirs) return theirs;
+  }
+}
+
+/** Fork the type-check host for `project` (with the program's own `typescript` when given) and resolve with its errors. */
+function runTypeCheckHost(project: ProgramProject, typescript?: ResolvedPackage): Promise<string[]> {
   return new Promise((resolve) => {
     const child = fork(TYPE_CHECK_HOST, [project.main, project.dir, ...(typescript ? [typescript.dir] : [])], { execArgv: ownModuleExecArgv(), stdio: ["ignore", "ignore", "pipe", "ipc"] });
     let result: string[] | undefined;
