@@ -10,6 +10,7 @@ import { PodNetworking, type PodSubnet } from "../components/network/eni-configs
 import type { PoolTaint } from "../components/node-pool";
 import { Tenant, type TenantConfig } from "../components/tenant";
 import type { ObservabilitySpec } from "./detection";
+import { sensitivePodSecurity } from "./pools-in-cluster";
 
 /** A pool as the in-cluster layer sees it: the labels to select it and the taints to tolerate. */
 export interface PoolView {
@@ -31,6 +32,8 @@ export interface InClusterContext {
   readonly oidcProviderUrl: pulumi.Input<string>;
   readonly pools: Readonly<Record<"system" | "general" | "sensitive", PoolView>>;
   readonly podSecurityGroupId: pulumi.Input<string>;
+  /** The sensitive tenants' pod SG (security groups for pods, audit W6). */
+  readonly sensitivePodSecurityGroupId: pulumi.Input<string>;
   readonly podSubnets: readonly PodSubnet[];
   /** Pinned CoreDNS add-on version (the in-cluster stack creates CoreDNS after the ENIConfigs). */
   readonly corednsVersion: string;
@@ -87,6 +90,7 @@ export const composeInCluster: InClusterComposer = (ctx) => {
   // Tenants come after the admission policies so nothing lands in a tenant namespace unchecked.
   const tenantOpts = { dependsOn: [...ctx.dependsOn, mirror] };
   const tenants = ctx.tenants.map((t) => new Tenant(t.name, { ...t, clusterName: ctx.clusterName, provider: ctx.provider }, tenantOpts));
+  sensitivePodSecurity(ctx, tenants);
   return {
     tenantNamespaces: tenants.flatMap((t) => t.config.namespaces),
     tenants: Object.fromEntries(tenants.map((t) => [t.config.name, { tier: t.config.tier, namespaces: t.config.namespaces, groups: t.groups }])),

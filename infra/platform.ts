@@ -6,6 +6,7 @@ import { Firewall } from "../components/firewall";
 import { HardenedKey } from "../components/kms";
 import { Network } from "../components/network";
 import { NodePool, NodeRole, POOL_KINDS, type PoolKind } from "../components/node-pool";
+import { poolIsolation } from "./pools";
 import { PodNetworking } from "../components/network/eni-configs";
 import { cloudwatchAgentRoleName, composeDetection } from "./detection";
 import { composeInCluster, type InClusterComposer, type InClusterContext } from "./in-cluster";
@@ -114,17 +115,20 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
   const systemPolicies = sameStack ? new SystemNetworkPolicies(`${name}-system-netpol`, { addonAgents }, { provider: cluster.provider, dependsOn: [cluster.addons] }) : undefined;
 
   const nodeRole = new NodeRole(`${name}-node`, { roleName: roleNames.node(name), ssmAccess: config.nodeSsmAccess, ssmJustification: config.nodeSsmJustification, tags });
+  // W6: the sensitive pool has its own role, node SG and pod SG (components/node-pool/isolation.ts, NODE-009/010).
+  const isolation = poolIsolation(name, config, nodeRole, firewall, tags);
   const pools = {} as Record<PoolKind, NodePool>;
   for (const kind of POOL_KINDS) {
     const pool = config.nodePools[kind];
+    const identity = isolation[kind];
     pools[kind] = new NodePool(
       `${name}-${kind}`,
       {
         clusterName: cluster.clusterName,
         kind,
-        nodeRoleArn: nodeRole.arn,
+        nodeRoleArn: identity.role.arn,
         subnetIds: network.privateSubnetIds,
-        securityGroupIds: [firewall.nodeSecurityGroupId],
+        securityGroupIds: [identity.nodeSecurityGroupId],
         ebsKmsKeyArn: ebsKey.arn,
         instanceTypes: pool.instanceTypes,
         minSize: pool.minSize,
@@ -134,7 +138,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
         diskSizeGiB: pool.diskSizeGiB,
         metadataHopLimit: pool.metadataHopLimit,
         capacityType: pool.capacityType,
-        nodeRolePolicies: nodeRole.attachments,
+        nodeRolePolicies: identity.role.attachments,
         tags,
       },
       { dependsOn: [cluster.addons, ...(podNetworking ? [podNetworking] : []), ...(systemPolicies ? [systemPolicies] : [])] },
@@ -151,7 +155,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
   // AWS-only layers, in every environment: detection after the pools (the observability add-on needs nodes),
   // the registry once the node role it grants pulls to exists.
   const detection = composeDetection({ config, region, cluster, logsKeyArn: logsKey.arn, nodePools: Object.values(pools), observabilityIn: sameStack ? "this-stack" : "in-cluster-stack", tags });
-  const registry = composeRegistry({ config, region, nodeRole, tags });
+  const registry = composeRegistry({ config, region, nodeRole, sensitiveNodeRole: isolation.sensitive.role, tags });
 
   let deployer: Deployer | undefined;
   if (config.deployer?.enabled) {
@@ -198,6 +202,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
     oidcProviderUrl: cluster.oidcProviderUrl,
     pools: poolOutputs,
     podSecurityGroupId: firewall.podSecurityGroupId,
+    sensitivePodSecurityGroupId: firewall.sensitivePodSecurityGroupId,
     podSubnets: network.podSubnetsByAz,
     corednsVersion: config.addons.coredns,
     dependsOn: [...Object.values(pools), ...(coredns ? [coredns] : [])],
@@ -226,6 +231,8 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
         cluster: firewall.clusterSecurityGroupId,
         node: firewall.nodeSecurityGroupId,
         pods: firewall.podSecurityGroupId,
+        sensitiveNode: firewall.sensitiveNodeSecurityGroupId,
+        sensitivePods: firewall.sensitivePodSecurityGroupId,
         eksManaged: cluster.eksManagedSecurityGroupId,
       },
       pools: poolOutputs,

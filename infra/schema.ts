@@ -12,6 +12,7 @@ import { registryConfigSchema } from "../components/registry/config";
 import { tenantsConfigSchema } from "../components/tenant/config";
 import { KMS_KEY_ARN_PATTERN, parseEcrImage, SECRET_ARN_PATTERN } from "../components/deployer/arns";
 import { AUTOSCALING_ROLE_MODES } from "../components/kms/policy";
+import { checkPools } from "./schema-pools";
 
 /**
  * The stack configuration schema (namespace `hardened-cluster`), in one place.
@@ -241,6 +242,7 @@ export const platformConfigSchema = z
   .object(platformConfigShape)
   .strict()
   .superRefine((c, ctx) => {
+    checkPools(c, ctx);
     if (c.environment === "prod" && !c.protect) ctx.addIssue({ code: "custom", path: ["protect"], message: "must be true in prod (protects the cluster, KMS keys and log groups)" });
     const region = c.network.availabilityZones[0]?.slice(0, -1);
     c.network.availabilityZones.forEach((az, i) => {

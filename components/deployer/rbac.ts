@@ -39,6 +39,8 @@ export const DEPLOYER_RBAC_RULES: readonly DeployerRbacRule[] = [
   // Cluster-scoped objects of the in-cluster stack.
   { apiGroups: [""], resources: ["namespaces"], verbs: MANAGE },
   { apiGroups: ["crd.k8s.amazonaws.com"], resources: ["eniconfigs"], verbs: MANAGE },
+  // The sensitive tenants' pod SG (security groups for pods, components/node-pool/pod-security-group.ts).
+  { apiGroups: ["vpcresources.k8s.aws"], resources: ["securitygrouppolicies"], verbs: MANAGE },
   { apiGroups: ["admissionregistration.k8s.io"], resources: ["validatingadmissionpolicies", "validatingadmissionpolicybindings"], verbs: MANAGE },
   // Its own role and binding only (created under the bootstrap admin; afterwards it can only keep them).
   { apiGroups: ["rbac.authorization.k8s.io"], resources: ["clusterroles", "clusterrolebindings"], verbs: ["get", "update", "patch", "delete"], resourceNames: [DEPLOYER_CLUSTER_ROLE] },

@@ -4,6 +4,7 @@ import { LABELS, SENSITIVE_POOL } from "../../policy-pack/baseline/labels";
 import { DEFAULT_PACK_CONFIG } from "../../policy-pack/core/config";
 
 export { NodeRole, type NodeRoleArgs } from "./role";
+export { SensitivePodSecurityGroups, SECURITY_GROUP_POLICY, SENSITIVE_POD_SG_POLICY_NAME, type SensitivePodSecurityGroupsArgs } from "./pod-security-group";
 
 /** The three pool kinds of the platform. */
 export const POOL_KINDS = ["system", "general", "sensitive"] as const;

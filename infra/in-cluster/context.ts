@@ -60,6 +60,7 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
     oidcProviderUrl: output("oidcProviderUrl"),
     pools: await value<Record<"system" | "general" | "sensitive", PoolView>>("pools"),
     podSecurityGroupId: (await value<Record<string, string>>("securityGroups")).pods,
+    sensitivePodSecurityGroupId: (await value<Record<string, string>>("securityGroups")).sensitivePods,
     podSubnets: await value<PodSubnet[]>("podSubnets"),
     corednsVersion: await value<string>("corednsVersion"),
     dependsOn: [],

@@ -116,7 +116,7 @@ describe.each(SPLIT)("the in-cluster stack file of %s", (stack) => {
     // Every kind the in-cluster stack creates is covered; nothing that reads secrets or runs code is.
     for (const r of run.resources.filter((x) => x.type.startsWith("kubernetes:") && !x.type.startsWith("kubernetes:rbac.authorization.k8s.io/v1:Cluster"))) {
       const kind = String(r.inputs.kind ?? r.type.split(":").pop());
-      const plural = { Namespace: "namespaces", NetworkPolicy: "networkpolicies", ResourceQuota: "resourcequotas", LimitRange: "limitranges", Role: "roles", RoleBinding: "rolebindings", ServiceAccount: "serviceaccounts", ENIConfig: "eniconfigs", ValidatingAdmissionPolicy: "validatingadmissionpolicies", ValidatingAdmissionPolicyBinding: "validatingadmissionpolicybindings" }[kind];
+      const plural = { Namespace: "namespaces", NetworkPolicy: "networkpolicies", ResourceQuota: "resourcequotas", LimitRange: "limitranges", Role: "roles", RoleBinding: "rolebindings", ServiceAccount: "serviceaccounts", ENIConfig: "eniconfigs", SecurityGroupPolicy: "securitygrouppolicies", ValidatingAdmissionPolicy: "validatingadmissionpolicies", ValidatingAdmissionPolicyBinding: "validatingadmissionpolicybindings" }[kind];
       expect(plural && granted.has(plural)).toBe(true);
     }
     for (const forbidden of ["*", "secrets", "pods", "pods/exec", "deployments", "clusterrolebindings/*", "mutatingwebhookconfigurations", "validatingwebhookconfigurations", "nodes/proxy"]) expect(granted.has(forbidden)).toBe(false);
