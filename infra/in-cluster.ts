@@ -11,6 +11,7 @@ import type { PoolTaint } from "../components/node-pool";
 import { Tenant, type TenantConfig } from "../components/tenant";
 import type { ObservabilitySpec } from "./detection";
 import { sensitivePodSecurity } from "./pools-in-cluster";
+import { composeAutoscalerInCluster, type AutoscalerSpec } from "./autoscaler";
 
 /** A pool as the in-cluster layer sees it: the labels to select it and the taints to tolerate. */
 export interface PoolView {
@@ -48,6 +49,8 @@ export interface InClusterContext {
    * the ENIConfigs (the AWS stack's `observability`).
    */
   readonly observability?: ObservabilitySpec;
+  /** The Cluster Autoscaler to run (the AWS stack's `autoscaler`), when enabled. */
+  readonly autoscaler?: AutoscalerSpec;
 }
 
 /** A composer of in-cluster resources; returns extra stack outputs (e.g. `tenantNamespaces`). */
@@ -91,6 +94,7 @@ export const composeInCluster: InClusterComposer = (ctx) => {
   const tenantOpts = { dependsOn: [...ctx.dependsOn, mirror] };
   const tenants = ctx.tenants.map((t) => new Tenant(t.name, { ...t, clusterName: ctx.clusterName, provider: ctx.provider }, tenantOpts));
   sensitivePodSecurity(ctx, tenants);
+  composeAutoscalerInCluster(ctx);
   return {
     tenantNamespaces: tenants.flatMap((t) => t.config.namespaces),
     tenants: Object.fromEntries(tenants.map((t) => [t.config.name, { tier: t.config.tier, namespaces: t.config.namespaces, groups: t.groups }])),

@@ -7,6 +7,7 @@ import { HardenedKey } from "../components/kms";
 import { Network } from "../components/network";
 import { NodePool, NodeRole, POOL_KINDS, type PoolKind } from "../components/node-pool";
 import { poolIsolation } from "./pools";
+import { composeAutoscalerAws } from "./autoscaler";
 import { PodNetworking } from "../components/network/eni-configs";
 import { cloudwatchAgentRoleName, composeDetection } from "./detection";
 import { composeInCluster, type InClusterComposer, type InClusterContext } from "./in-cluster";
@@ -139,11 +140,13 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
         metadataHopLimit: pool.metadataHopLimit,
         capacityType: pool.capacityType,
         nodeRolePolicies: identity.role.attachments,
+        autoscaled: config.autoscaler.enabled,
         tags,
       },
       { dependsOn: [cluster.addons, ...(podNetworking ? [podNetworking] : []), ...(systemPolicies ? [systemPolicies] : [])] },
     );
   }
+  const autoscaler = composeAutoscalerAws(config, region, cluster.clusterName, pools, tags);
   const coredns = sameStack
     ? new ClusterAddons(
         `${name}-dns`,
@@ -208,6 +211,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
     dependsOn: [...Object.values(pools), ...(coredns ? [coredns] : [])],
     tenants: config.tenants,
     policyConfig: packConfigFor(config),
+    autoscaler,
   };
   const inClusterLayer = sameStack ? "same-stack" : "deployer";
   const inClusterOutputs = sameStack ? inCluster(context) : {};
@@ -249,6 +253,8 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
       registry: registry ? { repositoryUrls: registry.repositoryUrls } : undefined,
       // Split layout: the in-cluster stack creates the observability add-on after the ENIConfigs (B3).
       observability: detection.observability,
+      // The Cluster Autoscaler's in-cluster part (split layout: created by the in-cluster stack); absent when disabled.
+      autoscaler: autoscaler ?? { enabled: false },
       ...inClusterOutputs,
     },
   };

@@ -1,4 +1,6 @@
-import type { z } from "zod";
+import { z } from "zod";
+import { autoscalerImageMinor, defaultAutoscalerImage, CLUSTER_AUTOSCALER_RELEASES } from "../components/autoscaler/version";
+import { parseImage } from "../policy-pack/core/images";
 
 /**
  * Pool checks of the stack configuration (issue 20 parts 5 and 6), hooked into `platformConfigSchema`'s
@@ -12,8 +14,38 @@ import type { z } from "zod";
  */
 export const NON_TRUNKING_INSTANCE_PATTERN = /^t\d[a-z]*\./;
 
-/** The pool settings the checks read. */
+/**
+ * `hardened-cluster:autoscaler`: the Cluster Autoscaler (components/autoscaler), on by default so min/desired/max mean
+ * what they say (R5). With it off, `desiredSize` is managed by the stack again (no `ignoreChanges`).
+ */
+export const autoscalerConfigSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    /**
+     * Image override, `<repository>:v<major.minor.patch>[@sha256:<digest>]` (e.g. an ECR mirror where nodes have no
+     * internet). Default: registry.k8s.io's release of the cluster's minor (components/autoscaler/version.ts).
+     */
+    image: z
+      .string()
+      .regex(/^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+:v\d+\.\d+\.\d+(@sha256:[0-9a-f]{64})?$/, "must be <registry>/<repository>:v<major.minor.patch>, optionally @sha256:<digest>")
+      .optional(),
+  })
+  .strict()
+  .default({});
+
+/** The validated autoscaler settings. */
+export type AutoscalerConfig = z.infer<typeof autoscalerConfigSchema>;
+
+/** The autoscaler image a stack runs: the override, else the default for its Kubernetes minor. */
+export function autoscalerImageFor(c: { readonly kubernetesVersion: string; readonly autoscaler: AutoscalerConfig }): string | undefined {
+  return c.autoscaler.image ?? defaultAutoscalerImage(c.kubernetesVersion);
+}
+
+/** The settings the checks read. */
 interface PoolsView {
+  readonly kubernetesVersion: string;
+  readonly network: { readonly privateOnly: boolean };
+  readonly autoscaler: AutoscalerConfig;
   readonly nodePools: Readonly<Record<"system" | "general" | "sensitive", { readonly instanceTypes: readonly string[] }>>;
 }
 
@@ -32,4 +64,33 @@ export function checkPools(c: PoolsView, ctx: z.RefinementCtx): void {
       });
     }
   });
+  if (!c.autoscaler.enabled) return;
+  const image = autoscalerImageFor(c);
+  const path = ["autoscaler", "image"];
+  if (image === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path,
+      message: `no Cluster Autoscaler release is known for Kubernetes ${c.kubernetesVersion} (known: ${Object.keys(CLUSTER_AUTOSCALER_RELEASES).join(", ")})`,
+      params: { fix: `set hardened-cluster:autoscaler.image to the cluster-autoscaler v${c.kubernetesVersion}.x image, or add the release to components/autoscaler/version.ts` },
+    });
+    return;
+  }
+  const minor = autoscalerImageMinor(image);
+  if (minor !== undefined && minor !== c.kubernetesVersion) {
+    ctx.addIssue({
+      code: "custom",
+      path,
+      message: `${image} is the autoscaler for Kubernetes ${minor} but kubernetesVersion is ${c.kubernetesVersion}: its scheduler simulation would not match the cluster's`,
+      params: { fix: `use the cluster-autoscaler v${c.kubernetesVersion}.x image (default ${defaultAutoscalerImage(c.kubernetesVersion) ?? "none known"})` },
+    });
+  }
+  if (c.network.privateOnly && !/\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com$/.test(parseImage(image).registry)) {
+    ctx.addIssue({
+      code: "custom",
+      path,
+      message: `${image} is not in ECR, and privateOnly networking has no route to ${parseImage(image).registry}: the autoscaler pod would never start`,
+      params: { fix: "mirror the image into this account's ECR (docs/deploy.md, autoscaler image) and set hardened-cluster:autoscaler.image to the mirror, keeping the tag and digest" },
+    });
+  }
 }

@@ -12,7 +12,7 @@ import { registryConfigSchema } from "../components/registry/config";
 import { tenantsConfigSchema } from "../components/tenant/config";
 import { KMS_KEY_ARN_PATTERN, parseEcrImage, SECRET_ARN_PATTERN } from "../components/deployer/arns";
 import { AUTOSCALING_ROLE_MODES } from "../components/kms/policy";
-import { checkPools } from "./schema-pools";
+import { autoscalerConfigSchema, checkPools } from "./schema-pools";
 
 /**
  * The stack configuration schema (namespace `hardened-cluster`), in one place.
@@ -181,6 +181,8 @@ export const platformConfigShape = {
     )
     .default([]),
   nodePools: z.object({ system: poolSchema, general: poolSchema, sensitive: poolSchema }).strict(),
+  /** The Cluster Autoscaler (infra/schema-pools.ts): on by default, so min/desired/max are meaningful. */
+  autoscaler: autoscalerConfigSchema,
   /** Session Manager on nodes (a root shell): off by default; opting in needs nodeSsmJustification. */
   nodeSsmAccess: z.boolean().default(false),
   /** Why nodes need Session Manager (required with nodeSsmAccess: true). */

@@ -8,6 +8,8 @@ export const roleNames = {
   sensitiveNode: (cluster: string) => `${cluster}-sensitive-node`,
   deployer: (cluster: string) => `${cluster}-deployer`,
   vpcCni: (cluster: string) => `${cluster}-vpc-cni`,
+  /** The Cluster Autoscaler's Pod Identity role. */
+  clusterAutoscaler: (cluster: string) => `${cluster}-cluster-autoscaler`,
 };
 
 /** ARN of a role in an account. */

@@ -5,6 +5,7 @@ import type { PodSubnet } from "../../components/network/eni-configs";
 import type { PodEgressAllowance } from "../../components/firewall/egress-coverage";
 import type { TenantConfig } from "../../components/tenant/config";
 import type { ObservabilitySpec } from "../detection";
+import type { AutoscalerSpec } from "../autoscaler";
 import { ConfigError, keyOf } from "../config";
 import { unreachableTenantEgress } from "../tenant-egress";
 import type { InClusterContext, PoolView } from "../in-cluster";
@@ -27,6 +28,7 @@ export const PLATFORM_OUTPUTS_READ = [
   "policyConfig",
   "observability",
   "podEgress",
+  "autoscaler",
 ] as const;
 
 /** One output name the in-cluster program reads. */
@@ -67,5 +69,11 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
     tenants,
     policyConfig: await value<Partial<PackConfig>>("policyConfig"),
     observability: await value<ObservabilitySpec>("observability"),
+    autoscaler: autoscalerFrom(await value<AutoscalerSpec | { enabled: false }>("autoscaler")),
   };
+}
+
+/** The AWS stack's `autoscaler` output: the spec, or `{enabled: false}` when the autoscaler is off. */
+function autoscalerFrom(value: AutoscalerSpec | { enabled: false }): AutoscalerSpec | undefined {
+  return "image" in value ? value : undefined;
 }

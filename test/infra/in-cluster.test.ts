@@ -66,8 +66,10 @@ function expectFullTenantSets(resources: readonly RecordedResource[], tenants: r
       }
     }
   }
-  // The only cluster-wide grant is the deployer's own scoped role (split layout).
-  expect(ofType(resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding").filter((b) => b.inputs.metadata?.name !== DEPLOYER_CLUSTER_ROLE)).toHaveLength(0);
+  // The only cluster-wide grants are the deployer's own scoped role (split layout) and the Cluster Autoscaler's
+  // upstream ClusterRole, bound to its own service account only.
+  const others = ofType(resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding").filter((b) => b.inputs.metadata?.name !== DEPLOYER_CLUSTER_ROLE);
+  expect(others.map((b) => [b.inputs.roleRef.name, b.inputs.subjects])).toEqual([["cluster-autoscaler", [{ kind: "ServiceAccount", name: "cluster-autoscaler", namespace: "kube-system" }]]]);
 }
 
 describe.each(SPLIT)("the in-cluster stack file of %s", (stack) => {
@@ -111,19 +113,30 @@ describe.each(SPLIT)("the in-cluster stack file of %s", (stack) => {
     expect(binding.inputs.roleRef).toEqual({ apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: DEPLOYER_CLUSTER_ROLE });
     expect(binding.inputs.subjects).toEqual([{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: DEPLOYER_GROUP }]);
     const [role] = ofType(run.resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole");
+    expect(role.inputs.metadata.name).toBe(DEPLOYER_CLUSTER_ROLE);
     const rules = role.inputs.rules as { apiGroups: string[]; resources: string[]; verbs: string[]; resourceNames?: string[] }[];
     const granted = new Set(rules.flatMap((r) => r.resources));
-    // Every kind the in-cluster stack creates is covered; nothing that reads secrets or runs code is.
+    // Its kube-system Role: the platform add-on workloads it runs there (the Cluster Autoscaler), nowhere else.
+    const kubeSystemRole = ofType(run.resources, "kubernetes:rbac.authorization.k8s.io/v1:Role").find((r) => r.inputs.metadata?.name === DEPLOYER_CLUSTER_ROLE)!;
+    expect(kubeSystemRole.inputs.metadata.namespace).toBe("kube-system");
+    const inKubeSystem = new Set((kubeSystemRole.inputs.rules as { resources: string[] }[]).flatMap((r) => r.resources));
+    expect([...inKubeSystem].sort()).toEqual(["deployments", "serviceaccounts"]);
+    // Every kind the in-cluster stack creates is covered; nothing that reads secrets or runs code is, outside kube-system.
     for (const r of run.resources.filter((x) => x.type.startsWith("kubernetes:") && !x.type.startsWith("kubernetes:rbac.authorization.k8s.io/v1:Cluster"))) {
       const kind = String(r.inputs.kind ?? r.type.split(":").pop());
-      const plural = { Namespace: "namespaces", NetworkPolicy: "networkpolicies", ResourceQuota: "resourcequotas", LimitRange: "limitranges", Role: "roles", RoleBinding: "rolebindings", ServiceAccount: "serviceaccounts", ENIConfig: "eniconfigs", SecurityGroupPolicy: "securitygrouppolicies", ValidatingAdmissionPolicy: "validatingadmissionpolicies", ValidatingAdmissionPolicyBinding: "validatingadmissionpolicybindings" }[kind];
-      expect(plural && granted.has(plural)).toBe(true);
+      const plural = { Namespace: "namespaces", NetworkPolicy: "networkpolicies", ResourceQuota: "resourcequotas", LimitRange: "limitranges", Role: "roles", RoleBinding: "rolebindings", ServiceAccount: "serviceaccounts", ServiceAccountPatch: "serviceaccounts", Deployment: "deployments", ENIConfig: "eniconfigs", SecurityGroupPolicy: "securitygrouppolicies", ValidatingAdmissionPolicy: "validatingadmissionpolicies", ValidatingAdmissionPolicyBinding: "validatingadmissionpolicybindings" }[kind];
+      const covered = plural !== undefined && (granted.has(plural) || (r.inputs.metadata?.namespace === "kube-system" && inKubeSystem.has(plural)));
+      expect(covered).toBe(true);
     }
     for (const forbidden of ["*", "secrets", "pods", "pods/exec", "deployments", "clusterrolebindings/*", "mutatingwebhookconfigurations", "validatingwebhookconfigurations", "nodes/proxy"]) expect(granted.has(forbidden)).toBe(false);
     for (const r of rules) expect(r.verbs).not.toContain("*");
-    // escalate/bind only on the tenant role names, and the deployer may touch only its own ClusterRole(Binding).
-    for (const r of rules.filter((x) => x.verbs.includes("escalate") || x.verbs.includes("bind"))) expect(r.resourceNames).toEqual(["tenant-admin", "tenant-developer", "tenant-viewer"]);
-    for (const r of rules.filter((x) => x.resources.includes("clusterroles"))) expect(r.resourceNames).toEqual([DEPLOYER_CLUSTER_ROLE]);
+    // escalate/bind only on the tenant role names and the autoscaler's roles; named RBAC writes only on its own and the autoscaler's.
+    for (const r of rules.filter((x) => x.verbs.includes("escalate") || x.verbs.includes("bind"))) {
+      expect([["tenant-admin", "tenant-developer", "tenant-viewer"], ["cluster-autoscaler"]]).toContainEqual(r.resourceNames);
+    }
+    for (const r of rules.filter((x) => x.resources.includes("clusterroles") && !(x.verbs.length === 1 && x.verbs[0] === "create"))) {
+      expect([[DEPLOYER_CLUSTER_ROLE, "cluster-autoscaler"], ["cluster-autoscaler"]]).toContainEqual(r.resourceNames);
+    }
   });
 
   test("the committed policy-config file is the rendering of the in-cluster pack config", () => {
