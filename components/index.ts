@@ -23,6 +23,8 @@ export { NodePool, NodeRole, POOL_KINDS, labelsFor, taintsFor, type NodePoolArgs
 export { HardenedKey, keyPolicy, type HardenedKeyArgs, type KeyService } from "./kms";
 export { EncryptedLogGroup, CLOUDWATCH_RETENTION_DAYS, type EncryptedLogGroupArgs } from "./logs";
 export { Deployer, type DeployerArgs, type DeployerSource } from "./deployer";
+export { SensitivePodSecurityGroups, type SensitivePodSecurityGroupsArgs } from "./node-pool/pod-security-group";
+export { ClusterAutoscaler, ClusterAutoscalerIdentity, NodeTemplateTags, clusterAutoscalerPolicy, defaultAutoscalerImage, type ClusterAutoscalerArgs, type ClusterAutoscalerIdentityArgs, type NodeTemplateTagsArgs } from "./autoscaler";
 
 // Tenancy
 export {
