@@ -90,7 +90,7 @@ export function checkPools(c: PoolsView, ctx: z.RefinementCtx): void {
       code: "custom",
       path,
       message: `${image} is not in ECR, and privateOnly networking has no route to ${parseImage(image).registry}: the autoscaler pod would never start`,
-      params: { fix: "mirror the image into this account's ECR (components/autoscaler/README.md, "Private-only stacks") and set hardened-cluster:autoscaler.image to the mirror, keeping the tag and digest" },
+      params: { fix: "mirror the image into this account's ECR (components/autoscaler/README.md, section Private-only stacks) and set hardened-cluster:autoscaler.image to the mirror, keeping the tag and digest" },
     });
   }
 }

@@ -78,7 +78,7 @@ describe.each(["dev", "staging", "prod"] as const)("the autoscaler of the %s sta
     expect(flat.some((x: string) => x.startsWith("secrets") || x.includes("*"))).toBe(false);
     new Role(byKind("Role")[0].inputs).validate();
     const [binding] = byKind("ClusterRoleBinding");
-    new ClusterRoleBinding(binding.inputs).validate();
+    new ClusterRoleBinding(binding.inputs as ConstructorParameters<typeof ClusterRoleBinding>[0]).validate();
     expect(binding.inputs.subjects).toEqual([{ kind: "ServiceAccount", name: "cluster-autoscaler", namespace: "kube-system" }]);
     const [sa] = ofType(resources, "kubernetes:core/v1:ServiceAccount").filter((r) => r.inputs.metadata?.name === "cluster-autoscaler");
     new ServiceAccount(sa.inputs).validate();
