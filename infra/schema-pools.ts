@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { autoscalerImageMinor, defaultAutoscalerImage, CLUSTER_AUTOSCALER_RELEASES } from "../components/autoscaler/version";
 import { parseImage } from "../policy-pack/core/images";
+import { PLATFORM_MIN_KUBERNETES_VERSION, versionAtLeast } from "../components/cluster/version";
 
 /**
  * Pool checks of the stack configuration (issue 20 parts 5 and 6), hooked into `platformConfigSchema`'s
@@ -64,7 +65,8 @@ export function checkPools(c: PoolsView, ctx: z.RefinementCtx): void {
       });
     }
   });
-  if (!c.autoscaler.enabled) return;
+  // A malformed or unsupported kubernetesVersion is reported at its own path; the image follows from it.
+  if (!c.autoscaler.enabled || !/^\d+\.\d+$/.test(c.kubernetesVersion) || !versionAtLeast(c.kubernetesVersion, PLATFORM_MIN_KUBERNETES_VERSION)) return;
   const image = autoscalerImageFor(c);
   const path = ["autoscaler", "image"];
   if (image === undefined) {

@@ -89,6 +89,8 @@ export const STACK_CASES: readonly StackCase[] = [
   { file: "missing-aws-region.yaml", field: "aws:region: is not set" },
   { file: "missing-admin-justification.yaml", field: "hardened-cluster:admins[0].justification" },
   // hardening that cannot be switched off
+  { file: "pool-sensitive-burstable.yaml", field: "hardened-cluster:nodePools.sensitive.instanceTypes[0]", fix: /Fix: use a Nitro type/ },
+  { file: "autoscaler-image-other-minor.yaml", field: "hardened-cluster:autoscaler.image", fix: /Fix: use the cluster-autoscaler v1\.35\.x image/ },
   { file: "hop-limit-2.yaml", field: "hardened-cluster:nodePools.general.metadataHopLimit", fix: /Fix: set hardened-cluster:nodePools\.general\.metadataHopLimit to 1/, e2e: true },
   { file: "ami-al2.yaml", field: "hardened-cluster:nodePools.general.amiType" },
   { file: "kms-secrets-encryption-off.yaml", field: "hardened-cluster:kms.secretsEncryption" },
