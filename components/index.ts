@@ -27,6 +27,8 @@ export { HardenedKey, keyPolicy, type HardenedKeyArgs, type KeyService } from ".
 export { EncryptedLogGroup, CLOUDWATCH_RETENTION_DAYS, type EncryptedLogGroupArgs } from "./logs";
 export { Deployer, type DeployerArgs, type DeployerSource } from "./deployer";
 export { MfaAdminRole, mfaAdminTrustPolicy, type MfaAdminRoleArgs } from "./admin-access";
+export { SensitivePodSecurityGroups, type SensitivePodSecurityGroupsArgs } from "./node-pool/pod-security-group";
+export { ClusterAutoscaler, ClusterAutoscalerIdentity, NodeTemplateTags, clusterAutoscalerPolicy, defaultAutoscalerImage, type ClusterAutoscalerArgs, type ClusterAutoscalerIdentityArgs, type NodeTemplateTagsArgs } from "./autoscaler";
 
 // Tenancy
 export {

@@ -39,8 +39,11 @@ function typeSpecificOutputs(type: string, name: string, inputs: Record<string, 
       return { id: `vpc-${name}`, defaultSecurityGroupId: `sg-default-${name}` };
     case "aws:ecr/repository:Repository":
       return { repositoryUrl: `${MOCK_ACCOUNT_ID}.dkr.ecr.${region}.amazonaws.com/${inputs.name ?? name}` };
-    case "aws:eks/nodeGroup:NodeGroup":
-      return { nodeGroupName: inputs.nodeGroupName ?? name, status: "ACTIVE" };
+    case "aws:eks/nodeGroup:NodeGroup": {
+      // EKS names a managed node group's Auto Scaling group eks-<node group name>-<uuid>.
+      const nodeGroupName = inputs.nodeGroupName ?? name;
+      return { nodeGroupName, status: "ACTIVE", resources: [{ autoscalingGroups: [{ name: `eks-${nodeGroupName}-00000000-0000-0000-0000-000000000000` }], remoteAccessSecurityGroupId: "" }] };
+    }
     default:
       return {};
   }

@@ -14,6 +14,8 @@ import { composeSecretsInCluster, type TenantSecretsOutput } from "./secrets";
 import { composeImageVerification, type SigningOutputs } from "./signing";
 import { composeIngressInCluster, type IngressSpec } from "./ingress";
 import type { TenantIngressConfig } from "./schema-ingress";
+import { sensitivePodSecurity } from "./pools-in-cluster";
+import { composeAutoscalerInCluster, type AutoscalerSpec } from "./autoscaler";
 
 /** A pool as the in-cluster layer sees it: the labels to select it and the taints to tolerate. */
 export interface PoolView {
@@ -35,6 +37,8 @@ export interface InClusterContext {
   readonly oidcProviderUrl: pulumi.Input<string>;
   readonly pools: Readonly<Record<"system" | "general" | "sensitive", PoolView>>;
   readonly podSecurityGroupId: pulumi.Input<string>;
+  /** The sensitive tenants' pod SG (security groups for pods, audit W6). */
+  readonly sensitivePodSecurityGroupId: pulumi.Input<string>;
   readonly podSubnets: readonly PodSubnet[];
   /** Pinned CoreDNS add-on version (the in-cluster stack creates CoreDNS after the ENIConfigs). */
   readonly corednsVersion: string;
@@ -57,6 +61,8 @@ export interface InClusterContext {
   readonly deployerGroup?: string;
   /** Shared ingress: the AWS stack's `ingress` spec (absent while the controller is off) and the tenants' declarations. */
   readonly ingress?: { readonly spec?: IngressSpec; readonly tenants: readonly TenantIngressConfig[] };
+  /** The Cluster Autoscaler to run (the AWS stack's `autoscaler`), when enabled. */
+  readonly autoscaler?: AutoscalerSpec;
 }
 
 /** A composer of in-cluster resources; returns extra stack outputs (e.g. `tenantNamespaces`). */
@@ -103,6 +109,8 @@ export const composeInCluster: InClusterComposer = (ctx) => {
   const secrets = composeSecretsInCluster({ ...ctx, dependsOn: ctx.dependsOn, tenantResources: [mirror, ...tenants] });
   // The load balancer controller and each declared tenant's IngressClass, after the tenants' namespaces.
   const ingress = composeIngressInCluster(ctx.ingress?.spec, ctx.ingress?.tenants ?? [], ctx.tenants, ctx, { dependsOn: [...tenantOpts.dependsOn, ...tenants] });
+  sensitivePodSecurity(ctx, tenants);
+  composeAutoscalerInCluster(ctx);
   return {
     ...secrets,
     ...ingress,

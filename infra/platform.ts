@@ -6,6 +6,8 @@ import { Firewall } from "../components/firewall";
 import { HardenedKey } from "../components/kms";
 import { Network } from "../components/network";
 import { NodePool, NodeRole, POOL_KINDS, type PoolKind } from "../components/node-pool";
+import { poolIsolation } from "./pools";
+import { composeAutoscalerAws } from "./autoscaler";
 import { PodNetworking } from "../components/network/eni-configs";
 import { cloudwatchAgentRoleName, composeDetection } from "./detection";
 import { composeInCluster, type InClusterComposer, type InClusterContext } from "./in-cluster";
@@ -118,17 +120,20 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
   const systemPolicies = sameStack ? new SystemNetworkPolicies(`${name}-system-netpol`, { addonAgents }, { provider: cluster.provider, dependsOn: [cluster.addons] }) : undefined;
 
   const nodeRole = new NodeRole(`${name}-node`, { roleName: roleNames.node(name), ssmAccess: config.nodeSsmAccess, ssmJustification: config.nodeSsmJustification, tags });
+  // W6: the sensitive pool has its own role, node SG and pod SG (components/node-pool/isolation.ts, NODE-009/010).
+  const isolation = poolIsolation(name, config, nodeRole, firewall, tags);
   const pools = {} as Record<PoolKind, NodePool>;
   for (const kind of POOL_KINDS) {
     const pool = config.nodePools[kind];
+    const identity = isolation[kind];
     pools[kind] = new NodePool(
       `${name}-${kind}`,
       {
         clusterName: cluster.clusterName,
         kind,
-        nodeRoleArn: nodeRole.arn,
+        nodeRoleArn: identity.role.arn,
         subnetIds: network.privateSubnetIds,
-        securityGroupIds: [firewall.nodeSecurityGroupId],
+        securityGroupIds: [identity.nodeSecurityGroupId],
         ebsKmsKeyArn: ebsKey.arn,
         instanceTypes: pool.instanceTypes,
         minSize: pool.minSize,
@@ -138,12 +143,14 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
         diskSizeGiB: pool.diskSizeGiB,
         metadataHopLimit: pool.metadataHopLimit,
         capacityType: pool.capacityType,
-        nodeRolePolicies: nodeRole.attachments,
+        nodeRolePolicies: identity.role.attachments,
+        autoscaled: config.autoscaler.enabled,
         tags,
       },
       { dependsOn: [cluster.addons, ...(podNetworking ? [podNetworking] : []), ...(systemPolicies ? [systemPolicies] : [])] },
     );
   }
+  const autoscaler = composeAutoscalerAws(config, region, cluster.clusterName, pools, tags);
   const coredns = sameStack
     ? new ClusterAddons(
         `${name}-dns`,
@@ -155,7 +162,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
   // AWS-only layers, in every environment: detection after the pools (the observability add-on needs nodes),
   // the registry once the node role it grants pulls to exists.
   const detection = composeDetection({ config, region, cluster, logsKeyArn: logsKey.arn, nodePools: Object.values(pools), observabilityIn: sameStack ? "this-stack" : "in-cluster-stack", tags });
-  const registry = composeRegistry({ config, region, nodeRole, tags });
+  const registry = composeRegistry({ config, region, nodeRole, sensitiveNodeRole: isolation.sensitive.role, tags });
   // MFA-gated cluster-admin roles (AWS layer in every environment), alarmed on each assume.
   composeAdminAccess({ config, region, cluster: cluster.cluster, alertTopicArn: detection.topic.topicArn, tags });
   // Per-tenant secrets: reader roles, keys and Pod Identity associations (after the Pod Identity agent add-on).
@@ -208,6 +215,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
     oidcProviderUrl: cluster.oidcProviderUrl,
     pools: poolOutputs,
     podSecurityGroupId: firewall.podSecurityGroupId,
+    sensitivePodSecurityGroupId: firewall.sensitivePodSecurityGroupId,
     podSubnets: network.podSubnetsByAz,
     corednsVersion: config.addons.coredns,
     dependsOn: [...Object.values(pools), ...(coredns ? [coredns] : [])],
@@ -216,6 +224,7 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
     tenantSecrets,
     signing: signingOutputsFor(config, region),
     ingress: { spec: ingress, tenants: config.ingress.tenants },
+    autoscaler,
   };
   const inClusterLayer = sameStack ? "same-stack" : "deployer";
   const inClusterOutputs = sameStack ? inCluster(context) : {};
@@ -239,6 +248,8 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
         cluster: firewall.clusterSecurityGroupId,
         node: firewall.nodeSecurityGroupId,
         pods: firewall.podSecurityGroupId,
+        sensitiveNode: firewall.sensitiveNodeSecurityGroupId,
+        sensitivePods: firewall.sensitivePodSecurityGroupId,
         eksManaged: cluster.eksManagedSecurityGroupId,
       },
       pools: poolOutputs,
@@ -262,6 +273,8 @@ export function buildPlatform(config: PlatformConfig, region: string, inCluster:
       tenantSecrets,
       // Shared ingress (split layout: the in-cluster stack installs the controller and the tenants' classes from it).
       ingress: ingress ?? { enabled: false },
+      // The Cluster Autoscaler's in-cluster part (split layout: created by the in-cluster stack); absent when disabled.
+      autoscaler: autoscaler ?? { enabled: false },
       ...inClusterOutputs,
     },
   };

@@ -10,6 +10,8 @@ export interface RegistryInputs {
   readonly region: string;
   /** The node role (the repository policy names it; its creation must come first). */
   readonly nodeRole: pulumi.Resource;
+  /** The sensitive pool's own node role (W6): it pulls tenant images too. */
+  readonly sensitiveNodeRole?: pulumi.Resource;
   readonly tags: Record<string, string>;
 }
 
@@ -40,7 +42,7 @@ export function composeRegistry(inputs: RegistryInputs): TenantRegistry | undefi
       repositories: registry.repositories,
       kmsKeyArn,
       // Literal (deterministic role name) so the policy is reviewable at preview; dependsOn orders creation.
-      nodeRoleArns: [roleArn(config.accountId, roleNames.node(name))],
+      nodeRoleArns: [roleArn(config.accountId, roleNames.node(name)), ...(inputs.sensitiveNodeRole ? [roleArn(config.accountId, roleNames.sensitiveNode(name))] : [])],
       ciPushPrincipalArns: registry.ciPushPrincipalArns,
       extraPullPrincipalArns: registry.extraPullPrincipalArns,
       untaggedExpiryDays: registry.untaggedExpiryDays,
@@ -49,6 +51,6 @@ export function composeRegistry(inputs: RegistryInputs): TenantRegistry | undefi
       enhancedScanning: registry.enhancedScanning,
       tags,
     },
-    { dependsOn: [inputs.nodeRole] },
+    { dependsOn: [inputs.nodeRole, ...(inputs.sensitiveNodeRole ? [inputs.sensitiveNodeRole] : [])] },
   );
 }

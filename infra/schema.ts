@@ -16,6 +16,7 @@ import { adminRolesConfigSchema, adminRolesIssues } from "./schema-admin-roles";
 import { checkSecretsConfig, secretsConfigShape } from "./schema-secrets";
 import { checkSigningConfig, signingConfigSchema } from "./schema-signing";
 import { ingressConfigSchema, platformIngressIssues } from "./schema-ingress";
+import { autoscalerConfigSchema, checkPools } from "./schema-pools";
 
 /**
  * The stack configuration schema (namespace `hardened-cluster`), in one place.
@@ -186,6 +187,8 @@ export const platformConfigShape = {
     )
     .default([]),
   nodePools: z.object({ system: poolSchema, general: poolSchema, sensitive: poolSchema }).strict(),
+  /** The Cluster Autoscaler (infra/schema-pools.ts): on by default, so min/desired/max are meaningful. */
+  autoscaler: autoscalerConfigSchema,
   /** Session Manager on nodes (a root shell): off by default; opting in needs nodeSsmJustification. */
   nodeSsmAccess: z.boolean().default(false),
   /** Why nodes need Session Manager (required with nodeSsmAccess: true). */
@@ -253,6 +256,7 @@ export const platformConfigSchema = z
   .object(platformConfigShape)
   .strict()
   .superRefine((c, ctx) => {
+    checkPools(c, ctx);
     if (c.environment === "prod" && !c.protect) ctx.addIssue({ code: "custom", path: ["protect"], message: "must be true in prod (protects the cluster, KMS keys and log groups)" });
     const region = c.network.availabilityZones[0]?.slice(0, -1);
     c.network.availabilityZones.forEach((az, i) => {

@@ -27,15 +27,22 @@ export type NetworkPolicyEnforcingMode = "strict" | "standard";
 
 /**
  * VPC CNI configuration: NetworkPolicy enforcement on (NP-003) in `strict` mode by default (W5: EKS docs,
- * "Restrict Pod network traffic", step 1) and custom networking for the pod subnets.
+ * "Restrict Pod network traffic", step 1) and custom networking for the pod subnets. With `securityGroupsForPods`
+ * (the sensitive pool's own pod SG, audit W6) `ENABLE_POD_ENI` lets the VPC resource controller attach trunk ENIs
+ * and give SecurityGroupPolicy-selected pods branch ENIs with their own SG, and `DISABLE_TCP_EARLY_DEMUX` on the
+ * init container lets kubelet TCP probes reach those pods (EKS user guide, "Configure the Amazon VPC CNI plugin for
+ * Kubernetes for security groups for Amazon EKS Pods"; `POD_SECURITY_GROUP_ENFORCING_MODE` stays `strict`, the
+ * default, so all of a sensitive pod's traffic, same-node included, passes its SG).
  */
-export function vpcCniConfiguration(customNetworking: boolean, mode: NetworkPolicyEnforcingMode = "strict"): string {
+export function vpcCniConfiguration(customNetworking: boolean, mode: NetworkPolicyEnforcingMode = "strict", securityGroupsForPods = false): string {
   return JSON.stringify({
     enableNetworkPolicy: "true",
     env: {
       NETWORK_POLICY_ENFORCING_MODE: mode,
       ...(customNetworking ? { AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG: "true", ENI_CONFIG_LABEL_DEF: "topology.kubernetes.io/zone" } : {}),
+      ...(securityGroupsForPods ? { ENABLE_POD_ENI: "true" } : {}),
     },
+    ...(securityGroupsForPods ? { init: { env: { DISABLE_TCP_EARLY_DEMUX: "true" } } } : {}),
   });
 }
 

@@ -4,8 +4,12 @@
 export const roleNames = {
   cluster: (cluster: string) => `${cluster}-cluster`,
   node: (cluster: string) => `${cluster}-node`,
+  /** The sensitive pool's own node role (audit W6): a compromised general node's credentials are not a sensitive node's. */
+  sensitiveNode: (cluster: string) => `${cluster}-sensitive-node`,
   deployer: (cluster: string) => `${cluster}-deployer`,
   vpcCni: (cluster: string) => `${cluster}-vpc-cni`,
+  /** The Cluster Autoscaler's Pod Identity role. */
+  clusterAutoscaler: (cluster: string) => `${cluster}-cluster-autoscaler`,
 };
 
 /** ARN of a role in an account. */

@@ -71,6 +71,12 @@ export interface ClusterArgs {
   /** Configure the VPC CNI for the separate pod subnets. Default true. */
   readonly customNetworking?: boolean;
   /**
+   * Security groups for pods (`ENABLE_POD_ENI`): the sensitive tenants' pods get the sensitive pod SG through a
+   * SecurityGroupPolicy (the cluster role already carries AmazonEKSVPCResourceController). Needs trunk-capable
+   * (Nitro, non-`t`) instance types on the pools that run those pods. Default true.
+   */
+  readonly securityGroupsForPods?: boolean;
+  /**
    * NetworkPolicy enforcement at pod start: `strict` (default, W5) or `standard`. Strict needs the
    * {@link SystemNetworkPolicies} (CoreDNS) in the in-cluster layer before CoreDNS starts.
    */
@@ -186,7 +192,7 @@ export class Cluster extends pulumi.ComponentResource {
           {
             name: "vpc-cni",
             version: args.addonVersions.vpcCni,
-            configurationValues: vpcCniConfiguration(args.customNetworking !== false, args.networkPolicyEnforcingMode ?? "strict"),
+            configurationValues: vpcCniConfiguration(args.customNetworking !== false, args.networkPolicyEnforcingMode ?? "strict", args.securityGroupsForPods !== false),
             podIdentityAssociations: [this.cniIdentity.association],
             after: ["eks-pod-identity-agent"],
             dependsOn: [this.cniIdentity.attachment],

@@ -6,7 +6,7 @@ import { ec2Description } from "./description";
 import { ruleTags, sgTags } from "./tags";
 
 export { ec2Description, EC2_DESCRIPTION_MAX_LENGTH, EC2_DESCRIPTION_PATTERN } from "./description";
-export { activeRows, planIngress, planEgress, FIREWALL_ROLES, type AddonPort, type EgressAllowance, type FirewallRole, type PlannedRule, type Peer, type AwsApiPath } from "./plan";
+export { activeRows, planIngress, planEgress, FIREWALL_ROLES, POOL_NETWORK_CLASSES, WORKLOAD_ROLES, type AddonPort, type EgressAllowance, type FirewallRole, type PlannedRule, type Peer, type AwsApiPath } from "./plan";
 export { SOURCE_ROLE_TAG, PORT_ROW_TAG, sgTags, ruleTags, type RuleSourceRole } from "./tags";
 
 /** Arguments of {@link Firewall}. */
@@ -49,7 +49,7 @@ export interface FirewallArgs {
 }
 
 /**
- * Cluster, node and pod security groups whose ingress is generated from the port table
+ * Cluster, node and pod security groups (a node/pod pair per pool class: general and sensitive) whose ingress is generated from the port table
  * (policy-pack/baseline/ports.ts) and whose egress is restricted. Every SG carries its
  * `hardened-cluster.io/sg-role`; every rule carries the target role, the source role and the table row.
  *
@@ -61,6 +61,10 @@ export class Firewall extends pulumi.ComponentResource {
   readonly clusterSecurityGroupId: pulumi.Output<string>;
   readonly nodeSecurityGroupId: pulumi.Output<string>;
   readonly podSecurityGroupId: pulumi.Output<string>;
+  /** The sensitive pool's own node SG (audit W6): on its launch template instead of {@link Firewall.nodeSecurityGroupId}. */
+  readonly sensitiveNodeSecurityGroupId: pulumi.Output<string>;
+  /** The sensitive tenants' pod SG, put on their pods by a SecurityGroupPolicy (security groups for pods). */
+  readonly sensitivePodSecurityGroupId: pulumi.Output<string>;
   /** The security groups by role. */
   readonly groups: Record<FirewallRole, aws.ec2.SecurityGroup>;
   /** The planned ingress, as data (what the rules were generated from). */
@@ -75,6 +79,8 @@ export class Firewall extends pulumi.ComponentResource {
       cluster: "EKS control plane ENIs: API 443 from nodes, pods and allowlisted CIDRs",
       node: "EKS nodes: kubelet from the control plane, NodePorts from trusted SGs only",
       pods: "Pod ENIs (custom networking / security groups for pods), filtered by NetworkPolicy",
+      "sensitive-node": "Sensitive pool nodes: kubelet from the control plane and metrics-server only, no general pool traffic",
+      "sensitive-pods": "Sensitive tenant pods (security groups for pods): own pool only, DNS and API out",
     };
     const groups = {} as Record<FirewallRole, aws.ec2.SecurityGroup>;
     for (const role of FIREWALL_ROLES) {
@@ -84,6 +90,8 @@ export class Firewall extends pulumi.ComponentResource {
     this.clusterSecurityGroupId = groups.cluster.id;
     this.nodeSecurityGroupId = groups.node.id;
     this.podSecurityGroupId = groups.pods.id;
+    this.sensitiveNodeSecurityGroupId = groups["sensitive-node"].id;
+    this.sensitivePodSecurityGroupId = groups["sensitive-pods"].id;
 
     this.ingressPlan = planIngress({ apiCidrs: args.apiCidrs ?? [], trustedSecurityGroupIds: args.trustedSecurityGroupIds ?? [], addonPorts: args.addonPorts ?? [] });
     this.egressPlan = planEgress({ vpcCidr: args.vpcCidr, podCidr: args.podCidr, awsApis: args.awsApis, addonPorts: args.addonPorts ?? [], extraEgress: args.extraEgress ?? [] });
@@ -126,6 +134,8 @@ export class Firewall extends pulumi.ComponentResource {
       clusterSecurityGroupId: this.clusterSecurityGroupId,
       nodeSecurityGroupId: this.nodeSecurityGroupId,
       podSecurityGroupId: this.podSecurityGroupId,
+      sensitiveNodeSecurityGroupId: this.sensitiveNodeSecurityGroupId,
+      sensitivePodSecurityGroupId: this.sensitivePodSecurityGroupId,
     });
   }
 }

@@ -6,8 +6,21 @@ import type { RuleSourceRole } from "./tags";
  * nothing here creates a load balancer, so a team's own LB SG reaches NodePorts as a `trustedSecurityGroupIds`
  * entry (the pack knows it through `lbSecurityGroupIds`/`trustedSecurityGroupIds`).
  */
-export const FIREWALL_ROLES = ["cluster", "node", "pods"] as const;
+export const FIREWALL_ROLES = ["cluster", "node", "pods", "sensitive-node", "sensitive-pods"] as const;
 export type FirewallRole = (typeof FIREWALL_ROLES)[number];
+
+/**
+ * The node SG and pod SG of each pool class: the general pools (system, general) share `node`/`pods`; the sensitive
+ * pool has its own pair (audit W6). Egress is planned per class from the port table, so the classes exchange only
+ * the traffic a row documents.
+ */
+export const POOL_NETWORK_CLASSES: readonly { readonly node: FirewallRole; readonly pods: FirewallRole }[] = [
+  { node: "node", pods: "pods" },
+  { node: "sensitive-node", pods: "sensitive-pods" },
+];
+
+/** The SG roles that hold workloads (nodes and pods of every pool class): their egress is restricted. */
+export const WORKLOAD_ROLES: readonly FirewallRole[] = POOL_NETWORK_CLASSES.flatMap((c) => [c.node, c.pods]);
 
 /**
  * An admission-webhook (or other add-on) port, opened from the cluster SG only while the add-on is enabled.
@@ -61,6 +74,8 @@ function peerFor(source: PortSource, target: FirewallRole, input: IngressPlanInp
     case "node":
     case "cluster":
     case "pods":
+    case "sensitive-node":
+    case "sensitive-pods":
       return [source === target ? { kind: "self" } : { kind: "sg", role: source }];
     case "lb": // no LB SG of ours (see FIREWALL_ROLES): team LB SGs come in as trusted-sgs
       return [];
@@ -155,7 +170,7 @@ export interface EgressPlanInput {
 }
 
 /**
- * Restricted egress (the anchors allow all): nodes and pods reach the cluster SG on 443, DNS in the VPC, AWS
+ * Restricted egress (the anchors allow all), for the node and pod SGs of every pool class: nodes and pods reach the cluster SG on 443, DNS in the VPC, AWS
  * APIs on 443 through the endpoints (or the NAT), and their own SG; nodes reach pods (probes); pods reach the
  * kubelets when metrics-server is installed (row `kubelet-pods`); the control plane reaches kubelets and enabled
  * webhooks. Anything wider comes from `extraEgress` (on both node and pod SGs: in-VPC destinations see the pod
@@ -168,9 +183,11 @@ export function planEgress(input: EgressPlanInput): PlannedRule[] {
   const dns = portRow("dns");
   const add = (target: FirewallRole, row: string, protocol: PortProtocol, fromPort: number, toPort: number, peer: Peer, description: string) =>
     rules.push({ target, row, protocol, fromPort, toPort, peer, description });
-  for (const target of ["node", "pods"] as const) {
+  /** The row that lets an SG of `role` talk to itself on all traffic (`intra` for nodes, `pods`/`sensitive-pods`). */
+  const selfRow = (role: FirewallRole) => activeRows(input.addonPorts).find((r) => r.targets.includes(role) && r.sources.includes("self") && r.protocols.includes("all"))!;
+  for (const target of WORKLOAD_ROLES) {
     add(target, api.id, "tcp", api.fromPort, api.toPort, { kind: "sg", role: "cluster" }, "Kubernetes API");
-    add(target, target === "node" ? "intra" : "pods", "all", -1, -1, { kind: "self" }, "same security group");
+    add(target, selfRow(target).id, "all", -1, -1, { kind: "self" }, "same security group");
     for (const protocol of dns.protocols) {
       add(target, dns.id, protocol, dns.fromPort, dns.toPort, { kind: "cidr", cidr: input.vpcCidr, role: "vpc-cidr" }, "DNS inside the VPC");
       add(target, dns.id, protocol, dns.fromPort, dns.toPort, { kind: "cidr", cidr: input.podCidr, role: "vpc-cidr" }, "DNS to CoreDNS on pod subnets");
@@ -185,12 +202,18 @@ export function planEgress(input: EgressPlanInput): PlannedRule[] {
       add(target, `egress:${e.name}`, e.protocol, e.fromPort, e.toPort, { kind: "cidr", cidr: e.cidr, role: "config" }, `${e.name}: ${e.justification}`);
     }
   }
-  add("node", "pods", "all", -1, -1, { kind: "sg", role: "pods" }, "kubelet probes to pods");
-  // The mirror of every ingress row whose source is the pod SG on the node SG (metrics-server to kubelets).
-  for (const row of activeRows(input.addonPorts).filter((r) => r.sources.includes("pods") && r.targets.includes("node"))) {
-    for (const protocol of row.protocols) add("pods", row.id, protocol, row.fromPort, row.toPort, { kind: "sg", role: "node" }, row.purpose);
+  // Each pool class's nodes probe their own pods (the row that lets that node SG into that pod SG on all traffic).
+  for (const c of POOL_NETWORK_CLASSES) add(c.node, selfRow(c.pods).id, "all", -1, -1, { kind: "sg", role: c.pods }, "kubelet probes to pods");
+  // The mirror of every single-protocol ingress row between workload SGs of different roles (metrics-server on the pod
+  // SG to every pool's kubelets): egress to an SG exactly where that SG lets it in. DNS egress is by CIDR (above).
+  for (const row of activeRows(input.addonPorts).filter((r) => !r.protocols.includes("all") && r.id !== dns.id)) {
+    for (const from of WORKLOAD_ROLES.filter((w) => row.sources.includes(w as PortSource))) {
+      for (const to of WORKLOAD_ROLES.filter((w) => w !== from && row.targets.includes(w))) {
+        for (const protocol of row.protocols) add(from, row.id, protocol, row.fromPort, row.toPort, { kind: "sg", role: to }, row.purpose);
+      }
+    }
   }
-  add("cluster", kubelet.id, "tcp", kubelet.fromPort, kubelet.toPort, { kind: "sg", role: "node" }, "control plane to kubelet");
+  for (const to of WORKLOAD_ROLES.filter((w) => kubelet.targets.includes(w))) add("cluster", kubelet.id, "tcp", kubelet.fromPort, kubelet.toPort, { kind: "sg", role: to }, "control plane to kubelet");
   add("cluster", "intra", "all", -1, -1, { kind: "self" }, "control plane ENIs");
   for (const a of input.addonPorts) {
     for (const peer of ["pods", "node"] as const) add("cluster", `addon:${a.name}`, a.protocol, a.port, a.port, { kind: "sg", role: peer }, `${a.name} webhook`);

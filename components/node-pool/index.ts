@@ -4,6 +4,7 @@ import { LABELS, SENSITIVE_POOL } from "../../policy-pack/baseline/labels";
 import { DEFAULT_PACK_CONFIG } from "../../policy-pack/core/config";
 
 export { NodeRole, type NodeRoleArgs } from "./role";
+export { SensitivePodSecurityGroups, SECURITY_GROUP_POLICY, SENSITIVE_POD_SG_POLICY_NAME, type SensitivePodSecurityGroupsArgs } from "./pod-security-group";
 
 /** The three pool kinds of the platform. */
 export const POOL_KINDS = ["system", "general", "sensitive"] as const;
@@ -39,8 +40,14 @@ export interface NodePoolArgs {
   readonly minSize: number;
   /** Maximum node count; `maxSize >= desiredSize` and at least 1. */
   readonly maxSize: number;
-  /** Initial node count; later changes are ignored (`ignoreChanges`) so the autoscaler owns it. */
+  /** Node count: the initial one when {@link NodePoolArgs.autoscaled} (the autoscaler owns it afterwards), else kept by the stack. */
   readonly desiredSize: number;
+  /**
+   * A Cluster Autoscaler manages the group (components/autoscaler): later `desiredSize` changes are ignored
+   * (`ignoreChanges`) so a deploy never resets what the autoscaler chose. Without one, the stack keeps `desiredSize`.
+   * Default false.
+   */
+  readonly autoscaled?: boolean;
   /** AMI type; default `BOTTLEROCKET_x86_64` for sensitive pools, `AL2023_x86_64_STANDARD` otherwise. */
   readonly amiType?: string;
   /** Root (AL2023) or data (Bottlerocket) volume size. Default 50. */
@@ -145,7 +152,7 @@ export class NodePool extends pulumi.ComponentResource {
         taints: this.taints.map((t) => ({ ...t })),
         tags,
       },
-      { parent: this, ignoreChanges: ["scalingConfig.desiredSize"], dependsOn: [...(args.nodeRolePolicies ?? [])] },
+      { parent: this, ignoreChanges: args.autoscaled === true ? ["scalingConfig.desiredSize"] : [], dependsOn: [...(args.nodeRolePolicies ?? [])] },
     );
     this.registerOutputs({ labels: this.labels, taints: this.taints, nodeGroupName: this.nodeGroup.nodeGroupName });
   }

@@ -7,6 +7,7 @@ import type { TenantConfig } from "../../components/tenant/config";
 import type { ObservabilitySpec } from "../detection";
 import type { SigningOutputs } from "../signing";
 import { DEPLOYER_GROUP } from "../../components/deployer/rbac";
+import type { AutoscalerSpec } from "../autoscaler";
 import { ConfigError, keyOf } from "../config";
 import { unreachableTenantEgress } from "../tenant-egress";
 import type { InClusterContext, PoolView } from "../in-cluster";
@@ -35,6 +36,7 @@ export const PLATFORM_OUTPUTS_READ = [
   "tenantSecrets",
   "signing",
   "ingress",
+  "autoscaler",
 ] as const;
 
 /** One output name the in-cluster program reads. */
@@ -80,6 +82,7 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
     oidcProviderUrl: output("oidcProviderUrl"),
     pools: await value<Record<"system" | "general" | "sensitive", PoolView>>("pools"),
     podSecurityGroupId: (await value<Record<string, string>>("securityGroups")).pods,
+    sensitivePodSecurityGroupId: (await value<Record<string, string>>("securityGroups")).sensitivePods,
     podSubnets: await value<PodSubnet[]>("podSubnets"),
     corednsVersion: await value<string>("corednsVersion"),
     dependsOn: [],
@@ -91,5 +94,11 @@ export async function contextFromStack(platformStack: string, tenants: readonly 
     // This program runs as the in-VPC deployer (split layout).
     deployerGroup: DEPLOYER_GROUP,
     ingress: { spec: ingressSpec, tenants: ingressTenants },
+    autoscaler: autoscalerFrom(await value<AutoscalerSpec | { enabled: false }>("autoscaler")),
   };
+}
+
+/** The AWS stack's `autoscaler` output: the spec, or `{enabled: false}` when the autoscaler is off. */
+function autoscalerFrom(value: AutoscalerSpec | { enabled: false }): AutoscalerSpec | undefined {
+  return "image" in value ? value : undefined;
 }

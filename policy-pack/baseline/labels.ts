@@ -17,8 +17,11 @@ export const LABELS = {
 export const TIERS = ["standard", "sensitive"] as const;
 export type Tier = (typeof TIERS)[number];
 
-/** Security-group roles carried in the `sg-role` tag. */
-export const SG_ROLES = ["cluster", "node", "control-plane", "lb", "pods", "endpoint"] as const;
+/**
+ * Security-group roles carried in the `sg-role` tag. `sensitive-node` / `sensitive-pods` are the sensitive pool's own
+ * node SG and pod SG (audit W6): the port table documents the only traffic they exchange with the general pools.
+ */
+export const SG_ROLES = ["cluster", "node", "control-plane", "lb", "pods", "endpoint", "sensitive-node", "sensitive-pods"] as const;
 export type SecurityGroupRole = (typeof SG_ROLES)[number];
 
 /** Value of the pool label/taint on the sensitive node pool. */

@@ -18,6 +18,8 @@ export type PortSource =
   | "control-plane" // self-managed control-plane security group
   | "lb" // a load-balancer security group
   | "pods" // the pod security group (self-reference on the pod SG)
+  | "sensitive-node" // the sensitive pool's node security group
+  | "sensitive-pods" // the sensitive tenants' pod security group (security groups for pods)
   | "trusted-cidrs" // config trustedCidrs
   | "trusted-sgs" // config trustedSecurityGroupIds
   | "vpc-cidr"; // a private (RFC 1918 / RFC 6598) CIDR: the VPC's own range
@@ -42,24 +44,28 @@ export interface PortRow {
 
 /** The documented Kubernetes ports, as data. `fromPort/toPort` of -1/-1 with protocol `all` means all traffic. */
 export const PORT_TABLE: readonly PortRow[] = [
-  { id: "api", protocols: ["tcp"], fromPort: 443, toPort: 443, purpose: "EKS API server (serves 6443 on 443)", scope: "eks", sources: ["node", "self", "pods", "trusted-cidrs"], targets: ["cluster"] },
+  { id: "api", protocols: ["tcp"], fromPort: 443, toPort: 443, purpose: "EKS API server (serves 6443 on 443)", scope: "eks", sources: ["node", "self", "pods", "sensitive-node", "sensitive-pods", "trusted-cidrs"], targets: ["cluster"] },
   { id: "api-sm", protocols: ["tcp"], fromPort: 6443, toPort: 6443, purpose: "kube-apiserver", scope: "self-managed", sources: ["node", "control-plane", "self", "trusted-cidrs"], targets: ["control-plane"] },
   { id: "etcd", protocols: ["tcp"], fromPort: 2379, toPort: 2380, purpose: "etcd client/peer", scope: "self-managed", sources: ["self"], targets: ["control-plane"] },
-  { id: "kubelet", protocols: ["tcp"], fromPort: 10250, toPort: 10250, purpose: "kubelet API", scope: "both", sources: ["cluster", "control-plane", "self"], targets: ["node", "control-plane"] },
+  { id: "kubelet", protocols: ["tcp"], fromPort: 10250, toPort: 10250, purpose: "kubelet API", scope: "both", sources: ["cluster", "control-plane", "self"], targets: ["node", "sensitive-node", "control-plane"] },
   { id: "scheduler", protocols: ["tcp"], fromPort: 10259, toPort: 10259, purpose: "kube-scheduler", scope: "self-managed", sources: ["self"], targets: ["control-plane"] },
   { id: "ctrl-mgr", protocols: ["tcp"], fromPort: 10257, toPort: 10257, purpose: "kube-controller-manager", scope: "self-managed", sources: ["self"], targets: ["control-plane"] },
   // metrics-server is a pod on the pod SG and scrapes every kubelet at nodeIP:10250 (kubelet authenticates and
   // authorises each call through the API server: webhook authn/authz, anonymous auth off on EKS AMIs).
-  { id: "kubelet-pods", protocols: ["tcp"], fromPort: 10250, toPort: 10250, purpose: "kubelet API from pods (metrics-server scrapes nodeIP:10250)", scope: "both", sources: ["pods"], targets: ["node"], addon: "metrics-server" },
+  { id: "kubelet-pods", protocols: ["tcp"], fromPort: 10250, toPort: 10250, purpose: "kubelet API from pods (metrics-server scrapes nodeIP:10250)", scope: "both", sources: ["pods"], targets: ["node", "sensitive-node"], addon: "metrics-server" },
   { id: "nodeport", protocols: ["tcp", "udp"], fromPort: 30000, toPort: 32767, purpose: "NodePort Services", scope: "both", sources: ["lb", "trusted-sgs", "trusted-cidrs"], targets: ["node"] },
   // CoreDNS runs on nodes (host ENI) or pods (pod ENI); the control-plane ENIs serve no DNS, so no cluster target.
-  { id: "dns", protocols: ["tcp", "udp"], fromPort: 53, toPort: 53, purpose: "CoreDNS", scope: "both", sources: ["self", "node", "cluster", "pods"], targets: ["node", "pods"] },
-  { id: "intra", protocols: ["all"], fromPort: -1, toPort: -1, purpose: "node-to-node traffic within one security group", scope: "both", sources: ["self"], targets: ["node", "cluster", "control-plane"] },
+  { id: "dns", protocols: ["tcp", "udp"], fromPort: 53, toPort: 53, purpose: "CoreDNS", scope: "both", sources: ["self", "node", "cluster", "pods", "sensitive-node", "sensitive-pods"], targets: ["node", "pods"] },
+  { id: "intra", protocols: ["all"], fromPort: -1, toPort: -1, purpose: "node-to-node traffic within one security group", scope: "both", sources: ["self"], targets: ["node", "sensitive-node", "cluster", "control-plane"] },
   { id: "vpc-endpoint", protocols: ["tcp"], fromPort: 443, toPort: 443, purpose: "AWS API interface endpoints (private-only networking)", scope: "both", sources: ["vpc-cidr"], targets: ["endpoint"] },
   // AWS Load Balancer Controller, target type ip: the load balancers' backend SG (role lb) reaches pod ENIs on the
   // declared target ports only (config ingress.targetPorts; one rule per port, never the whole range).
   { id: "lb-targets", protocols: ["tcp"], fromPort: 1, toPort: 65535, purpose: "load balancers to pods on declared target ports (target type ip)", scope: "both", sources: ["lb"], targets: ["pods"], addon: "aws-load-balancer-controller" },
   { id: "pods", protocols: ["all"], fromPort: -1, toPort: -1, purpose: "pod-to-pod traffic on the pod SG, filtered in-cluster by NetworkPolicy; kubelet probes from nodes", scope: "both", sources: ["self", "node"], targets: ["pods"] },
+  // The sensitive pool (W6): its pods talk among themselves and get kubelet probes from their own nodes only. Towards
+  // the general pools they reach nothing but CoreDNS (row dns) and the API (row api); metrics-server and the control
+  // plane reach their kubelets (rows kubelet-pods, kubelet). No row lets the general node or pod SGs into them.
+  { id: "sensitive-pods", protocols: ["all"], fromPort: -1, toPort: -1, purpose: "sensitive pod-to-pod traffic on the sensitive pod SG, filtered by NetworkPolicy; kubelet probes from sensitive nodes", scope: "both", sources: ["self", "sensitive-node"], targets: ["sensitive-pods"] },
 ];
 
 /** TCP ports that must never be opened on a managed (EKS) control plane: etcd, 6443, scheduler, controller-manager. */

@@ -13,7 +13,7 @@ import type { PackConfig } from "./config";
 import { tableRows, withinRow, type IngressRule, type IngressSource, type TargetRole } from "./security-groups";
 
 /** Roles whose egress is restricted (mandatory): the SGs that hold workloads. */
-export const RESTRICTED_EGRESS_ROLES: readonly SecurityGroupRole[] = ["node", "pods"];
+export const RESTRICTED_EGRESS_ROLES: readonly SecurityGroupRole[] = ["node", "pods", "sensitive-node", "sensitive-pods"];
 
 /**
  * Kubelet traffic to the EKS cluster SG: EKS attaches the cluster SG to managed nodes, so kubelets (and the node

@@ -93,6 +93,8 @@ export const STACK_CASES: readonly StackCase[] = [
   { file: "admin-role-mfa-age-out-of-range.yaml", field: "hardened-cluster:adminRoles.maxMfaAgeSeconds: 86400 is outside 300-43200 seconds", fix: /Fix: use a value from 300 to 43200/ },
   { file: "admin-role-no-principals.yaml", field: "hardened-cluster:adminRoles.roles[0].trustedPrincipalArns", fix: /Fix: name the break-glass IAM users/ },
   // hardening that cannot be switched off
+  { file: "pool-sensitive-burstable.yaml", field: "hardened-cluster:nodePools.sensitive.instanceTypes[0]", fix: /Fix: use a Nitro type/ },
+  { file: "autoscaler-image-other-minor.yaml", field: "hardened-cluster:autoscaler.image", fix: /Fix: use the cluster-autoscaler v1\.35\.x image/ },
   { file: "hop-limit-2.yaml", field: "hardened-cluster:nodePools.general.metadataHopLimit", fix: /Fix: set hardened-cluster:nodePools\.general\.metadataHopLimit to 1/, e2e: true },
   { file: "ami-al2.yaml", field: "hardened-cluster:nodePools.general.amiType" },
   { file: "kms-secrets-encryption-off.yaml", field: "hardened-cluster:kms.secretsEncryption" },

@@ -72,7 +72,7 @@ describe.each(STACKS)("detection and registry in the %s AWS stack", (stack) => {
     expect(target.inputs.arn).toBe(ofType(resources, "aws:sns/topic:Topic")[0].outputs.arn);
   });
 
-  test("registry: one hardened repository per configured name, pulls limited to the node role, pushes to CI", () => {
+  test("registry: one hardened repository per configured name, pulls limited to the node roles, pushes to CI", () => {
     const repos = ofType(resources, "aws:ecr/repository:Repository");
     expect(repos.map((r) => r.inputs.name)).toEqual(config.registry!.repositories);
     const nodeRole = `arn:aws:iam::${config.accountId}:role/${cluster}-node`;
@@ -80,7 +80,8 @@ describe.each(STACKS)("detection and registry in the %s AWS stack", (stack) => {
       const doc = JSON.parse(policy.inputs.policy);
       const pull = doc.Statement.find((s: { Sid: string }) => s.Sid === "NodesPull");
       const push = doc.Statement.find((s: { Sid: string }) => s.Sid === "CiPush");
-      expect(pull.Principal.AWS).toEqual([nodeRole, ...config.registry!.extraPullPrincipalArns]);
+      // Both node roles pull (W6: the sensitive pool has its own).
+      expect(pull.Principal.AWS).toEqual([nodeRole, `arn:aws:iam::${config.accountId}:role/${cluster}-sensitive-node`, ...config.registry!.extraPullPrincipalArns]);
       expect(push.Principal.AWS).toEqual(config.registry!.ciPushPrincipalArns);
     }
     for (const r of repos) {

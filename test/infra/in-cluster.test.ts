@@ -69,11 +69,16 @@ function expectFullTenantSets(resources: readonly RecordedResource[], tenants: r
     }
   }
   // The only cluster-wide grants are the deployer's own scoped roles (split layout; the image-verification one
-  // covers the verification custom resources only, components/signing/deployer-grants.ts) and the load balancer
-  // controller's (the upstream chart's ClusterRole, bound to its own ServiceAccount only).
+  // covers the verification custom resources only, components/signing/deployer-grants.ts), the load balancer
+  // controller's and the Cluster Autoscaler's (upstream ClusterRoles, each bound to its own ServiceAccount only).
   const others = ofType(resources, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding").filter((b) => ![DEPLOYER_CLUSTER_ROLE, VERIFICATION_DEPLOYER_ROLE].includes(b.inputs.metadata?.name));
-  expect(others.map((b) => b.inputs.subjects)).toEqual(others.map(() => [{ kind: "ServiceAccount", name: LBC_SERVICE_ACCOUNT, namespace: LBC_NAMESPACE }]));
-  expect(others.length).toBeLessThanOrEqual(1);
+  const ownServiceAccounts = [
+    JSON.stringify([{ kind: "ServiceAccount", name: LBC_SERVICE_ACCOUNT, namespace: LBC_NAMESPACE }]),
+    JSON.stringify([{ kind: "ServiceAccount", name: "cluster-autoscaler", namespace: "kube-system" }]),
+  ];
+  expect(others.map((b) => ownServiceAccounts.includes(JSON.stringify(b.inputs.subjects)))).toEqual(others.map(() => true));
+  expect(others.filter((b) => b.inputs.roleRef.name === "cluster-autoscaler").map((b) => b.inputs.subjects)).toEqual([[{ kind: "ServiceAccount", name: "cluster-autoscaler", namespace: "kube-system" }]]);
+  expect(others.length).toBeLessThanOrEqual(2);
 }
 
 describe.each(SPLIT)("the in-cluster stack file of %s", (stack) => {
@@ -121,6 +126,11 @@ describe.each(SPLIT)("the in-cluster stack file of %s", (stack) => {
     const granted = new Set(rules.flatMap((r) => r.resources));
     // Every kind the in-cluster stack creates is covered; nothing that reads secrets or runs code is, cluster-wide.
     // The load balancer controller's namespaced workload objects are covered by a Role in its namespace only.
+    // Its kube-system Role: the platform add-on workloads it runs there (the Cluster Autoscaler), nowhere else.
+    const kubeSystemRole = ofType(run.resources, "kubernetes:rbac.authorization.k8s.io/v1:Role").find((r) => r.inputs.metadata?.name === DEPLOYER_CLUSTER_ROLE)!;
+    expect(kubeSystemRole.inputs.metadata.namespace).toBe("kube-system");
+    const inKubeSystem = new Set((kubeSystemRole.inputs.rules as { resources: string[] }[]).flatMap((r) => r.resources));
+    expect([...inKubeSystem].sort()).toEqual(["deployments", "serviceaccounts"]);
     // The image verification layer is covered by its own grants (test/infra/signing.test.ts), not by this ClusterRole.
     const verification = run.resources.find((x) => x.type === "hardened-cluster:signing:ImageVerification");
     const underVerification = (x: RecordedResource): boolean => x.parent !== null && x.parent !== undefined && (x.parent === verification?.urn || underVerification(run.resources.find((p) => p.urn === x.parent)!));
@@ -131,10 +141,11 @@ describe.each(SPLIT)("the in-cluster stack file of %s", (stack) => {
         Namespace: "namespaces", NetworkPolicy: "networkpolicies", ResourceQuota: "resourcequotas", LimitRange: "limitranges", Role: "roles", RoleBinding: "rolebindings", ServiceAccount: "serviceaccounts", ENIConfig: "eniconfigs",
         ValidatingAdmissionPolicy: "validatingadmissionpolicies", ValidatingAdmissionPolicyBinding: "validatingadmissionpolicybindings", CustomResourceDefinition: "customresourcedefinitions", IngressClass: "ingressclasses", IngressClassParams: "ingressclassparams",
         MutatingWebhookConfiguration: "mutatingwebhookconfigurations", ValidatingWebhookConfiguration: "validatingwebhookconfigurations", Deployment: "deployments", Service: "services", Secret: "secrets",
-        SecretProviderClass: "secretproviderclasses",
+        SecretProviderClass: "secretproviderclasses", ServiceAccountPatch: "serviceaccounts", SecurityGroupPolicy: "securitygrouppolicies",
       }[kind];
       const inControllerNs = r.inputs.metadata?.namespace === LBC_NAMESPACE && plural !== undefined && nsRules.includes(plural);
-      expect({ kind, covered: plural !== undefined && (granted.has(plural) || inControllerNs) }).toEqual({ kind, covered: true });
+      const inKubeSystemRole = r.inputs.metadata?.namespace === "kube-system" && plural !== undefined && inKubeSystem.has(plural);
+      expect({ kind, covered: plural !== undefined && (granted.has(plural) || inControllerNs || inKubeSystemRole) }).toEqual({ kind, covered: true });
     }
     for (const forbidden of ["*", "secrets", "pods", "pods/exec", "deployments", "clusterrolebindings/*", "nodes/proxy"]) expect(granted.has(forbidden)).toBe(false);
     for (const r of rules) expect(r.verbs).not.toContain("*");
@@ -145,9 +156,9 @@ describe.each(SPLIT)("the in-cluster stack file of %s", (stack) => {
     }
     // escalate/bind only on the tenant role names and the controller's own roles, and the deployer may touch only
     // its own and the controller's ClusterRole(Binding).
-    const escalatable = ["tenant-admin", "tenant-developer", "tenant-viewer", ...LBC_CLUSTER_OBJECT_NAMES.clusterRoles, LBC_CLUSTER_OBJECT_NAMES.leaderElectionRole];
+    const escalatable = ["tenant-admin", "tenant-developer", "tenant-viewer", ...LBC_CLUSTER_OBJECT_NAMES.clusterRoles, LBC_CLUSTER_OBJECT_NAMES.leaderElectionRole, "cluster-autoscaler"];
     for (const r of rules.filter((x) => x.verbs.includes("escalate") || x.verbs.includes("bind"))) expect(escalatable).toEqual(expect.arrayContaining(r.resourceNames ?? ["(unnamed)"]));
-    for (const r of rules.filter((x) => x.resources.includes("clusterroles") && !x.verbs.includes("create"))) expect([DEPLOYER_CLUSTER_ROLE, ...LBC_CLUSTER_OBJECT_NAMES.clusterRoles]).toEqual(expect.arrayContaining(r.resourceNames ?? ["(unnamed)"]));
+    for (const r of rules.filter((x) => x.resources.includes("clusterroles") && !x.verbs.includes("create"))) expect([DEPLOYER_CLUSTER_ROLE, ...LBC_CLUSTER_OBJECT_NAMES.clusterRoles, "cluster-autoscaler"]).toEqual(expect.arrayContaining(r.resourceNames ?? ["(unnamed)"]));
   });
 
   test("the committed policy-config file is the rendering of the in-cluster pack config", () => {

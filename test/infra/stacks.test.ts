@@ -150,6 +150,7 @@ describe("bootstrap order", () => {
           oidcProviderUrl: "https://x",
           pools: { system: { labels: {}, taints: [] }, general: { labels: {}, taints: [] }, sensitive: { labels: {}, taints: [] } },
           podSecurityGroupId: "sg-pods",
+          sensitivePodSecurityGroupId: "sg-sensitive-pods",
           podSubnets: [
             { availabilityZone: "eu-west-1a", subnetId: "subnet-a" },
             { availabilityZone: "eu-west-1b", subnetId: "subnet-b" },

@@ -1,8 +1,10 @@
+import { portRow } from "../../baseline/ports";
 import { nativeResourceRule } from "../../core/native";
 import { allTrafficPermitted, describeSource, describeTraffic, overlapsPorts, roleHint, sourceKinds } from "../../core/security-groups";
 import { eachIngressSource, INGRESS_TYPES } from "./each-ingress";
 
-const CLUSTER_SOURCES = ["self", "node", "cluster", "pods"] as const;
+/** From the port table's `dns` row: self and the in-cluster SGs (cluster, node and pod SGs of every pool class). */
+const CLUSTER_SOURCES = portRow("dns").sources.filter((s) => s !== "trusted-cidrs" && s !== "trusted-sgs" && s !== "vpc-cidr");
 
 /** SG-005: DNS (53) only from self or the cluster/node/pod SGs, never from a CIDR. */
 export const sg005 = nativeResourceRule({

@@ -28,7 +28,7 @@ describe.each(["dev", "staging", "prod"] as const)("Firewall in the %s stack", (
     const actual = new Set(ofType(resources, INGRESS).filter((r) => r.inputs.securityGroupId === sg.outputs.id).map((r) => portKey(r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort)));
     // Rows whose sources the platform provides (no LB SG, no trusted SG ids); add-on rows only with their add-on.
     const enabled = new Set(enabledAddonPorts(config).map((a) => a.name));
-    const provided = (row: PortRow) => row.sources.some((s) => ["self", "node", "cluster", "pods"].includes(s) || (s === "trusted-cidrs" && role === "cluster"));
+    const provided = (row: PortRow) => row.sources.some((s) => ["self", "node", "cluster", "pods", "sensitive-node", "sensitive-pods"].includes(s) || (s === "trusted-cidrs" && role === "cluster"));
     const expected = new Set(
       rowsFor("eks")
         .filter((row) => row.targets.includes(role) && provided(row) && (row.addon === undefined || enabled.has(row.addon)))
@@ -67,12 +67,13 @@ describe.each(["dev", "staging", "prod"] as const)("Firewall in the %s stack", (
     }
   });
 
-  test("all-traffic ingress only from self, or from the node SG onto the pods SG", async () => {
+  test("all-traffic ingress only from self, or from a pool class's node SG onto its own pod SG", async () => {
     const { resources } = await stackRun(stack);
     const roleById = new Map(ofType(resources, SG).map((r) => [r.outputs.id, tagsOf(r)[LABELS.sgRole]]));
     for (const rule of ofType(resources, INGRESS).filter((r) => r.inputs.ipProtocol === "-1")) {
       const self = rule.inputs.referencedSecurityGroupId === rule.inputs.securityGroupId;
-      const nodeToPods = roleById.get(rule.inputs.securityGroupId) === "pods" && roleById.get(rule.inputs.referencedSecurityGroupId) === "node";
+      const pair = `${roleById.get(rule.inputs.referencedSecurityGroupId)}->${roleById.get(rule.inputs.securityGroupId)}`;
+      const nodeToPods = pair === "node->pods" || pair === "sensitive-node->sensitive-pods";
       expect(self || nodeToPods).toBe(true);
     }
   });

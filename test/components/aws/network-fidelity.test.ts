@@ -68,7 +68,7 @@ describe("B1: every SG and SG-rule description is one EC2 accepts", () => {
 describe("R3: metrics-server reaches the kubelets (port-table row kubelet-pods)", () => {
   test("the row exists (pods -> node, TCP 10250, metrics-server) and SG-006 accepts the pod SG as a kubelet source", () => {
     const row = portRow("kubelet-pods");
-    expect([row.protocols, row.fromPort, row.toPort, row.sources, row.targets, row.addon]).toEqual([["tcp"], 10250, 10250, ["pods"], ["node"], "metrics-server"]);
+    expect([row.protocols, row.fromPort, row.toPort, row.sources, row.targets, row.addon]).toEqual([["tcp"], 10250, 10250, ["pods"], ["node", "sensitive-node"], "metrics-server"]);
     expect(kubeletSources().sort()).toEqual(["cluster", "control-plane", "pods", "self"]);
   });
 
@@ -84,7 +84,8 @@ describe("R3: metrics-server reaches the kubelets (port-table row kubelet-pods)"
   test("the pack (SG-001, SG-006) accepts prod's recorded pods -> node 10250 rule", async () => {
     const { resources } = await stackRun("prod");
     const rule = ofType(resources, INGRESS).filter((r) => tagsOf(r)["hardened-cluster.io/port-row"] === "kubelet-pods");
-    expect(rule).toHaveLength(1);
+    // One per pool class's node SG (W6: the sensitive pool has its own).
+    expect(rule.map((r) => tagsOf(r)[LABELS.sgRole]).sort()).toEqual(["node", "sensitive-node"]);
     const { violations } = judge(rule, {});
     expect(violations.filter((v) => v.rule.startsWith("SG-"))).toEqual([]);
   });
@@ -110,7 +111,10 @@ describe("R3: metrics-server reaches the kubelets (port-table row kubelet-pods)"
     expect(activeRows([]).some((r) => r.id === "kubelet-pods")).toBe(false);
     expect(activeRows(metrics).some((r) => r.id === "kubelet-pods")).toBe(true);
     const egress = planEgress({ vpcCidr: "10.0.0.0/16", podCidr: "100.64.0.0/16", awsApis: { mode: "nat" }, addonPorts: metrics, extraEgress: [] });
-    expect(egress.filter((r) => r.row === "kubelet-pods").map((r) => [r.target, r.peer])).toEqual([["pods", { kind: "sg", role: "node" }]]);
+    expect(egress.filter((r) => r.row === "kubelet-pods").map((r) => [r.target, r.peer])).toEqual([
+      ["pods", { kind: "sg", role: "node" }],
+      ["pods", { kind: "sg", role: "sensitive-node" }],
+    ]);
   });
 });
 

@@ -74,12 +74,12 @@ describe.each(["dev", "staging", "prod"] as const)("node pools in the %s stack",
     expect(attached).toEqual(["arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy"]);
   });
 
-  test("N2: every node group waits for the node role's policy attachments", async () => {
+  test("N2: every node group waits for its own node role's policy attachments (W6: the sensitive pool has its own role)", async () => {
     const { resources } = await stackRun(stack);
-    const nodeRole = ofType(resources, "aws:iam/role:Role").find((r) => String(r.inputs.name ?? "").endsWith("-node"))!;
-    const attachments = ofType(resources, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => a.inputs.role === nodeRole.outputs.name);
-    expect(attachments.length).toBeGreaterThan(0);
     for (const group of ofType(resources, "aws:eks/nodeGroup:NodeGroup")) {
+      const nodeRole = ofType(resources, "aws:iam/role:Role").find((r) => r.outputs.arn === group.inputs.nodeRoleArn)!;
+      const attachments = ofType(resources, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => a.inputs.role === nodeRole.outputs.name);
+      expect(attachments.length).toBeGreaterThan(0);
       for (const a of attachments) expect(group.dependencies).toContain(a.urn);
     }
   });

@@ -83,7 +83,7 @@ describe("SG-010 restricted egress", () => {
 
   it("flags the NAT plan's HTTPS-to-the-world rules when the pack is told the stack is private-only", () => {
     const vs = planned("nat").flatMap((r) => violationsOf("SG-010", r, { awsApiPath: "endpoints" }));
-    expect(vs.length).toBe(2); // node and pods
+    expect(vs.length).toBe(4); // node and pods of both pool classes (general, sensitive)
     expect(vs.every((v) => v.message.includes("0.0.0.0/0"))).toBe(true);
   });
 

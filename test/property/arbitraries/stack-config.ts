@@ -377,7 +377,8 @@ export function platformStackConfig(count: TenantCount, options: StackConfigOpti
           }),
           addonPorts: optional(addonPorts(known), 1),
           extraEgress: optional(extraEgress(known), 2),
-          nodePools: fc.record({ system: pool, general: pool, sensitive: pool }),
+          // The sensitive pool runs security groups for pods: trunk-capable (non-`t`) types only (infra/schema-pools.ts).
+          nodePools: fc.record({ system: pool, general: pool, sensitive: pool.map((p) => ({ ...p, instanceTypes: p.instanceTypes.map((t) => (/^t\d/.test(t) ? (t.includes("g.") ? "m7g.large" : "m6i.large") : t)) })) }),
           nodeSsmAccess: optional(fc.boolean()),
           protect: base.environment === "prod" ? fc.constant(true) : optional(fc.boolean(), 1),
           tags: optional(tags, 1),
