@@ -65,6 +65,8 @@ export function packConfigFor(config: PlatformConfig): Partial<PackConfig> {
     adminMfaMaxAgeSeconds: config.adminRoles.maxMfaAgeSeconds,
     mfaExemptAdminPrincipals: mfaExemptAdminPrincipalsFor(config),
     extraPorts,
+    // SG-001/004: load balancers reach pods only on the declared ingress target ports (row lb-targets).
+    lbTargetPorts: config.ingress.enabled ? [...config.ingress.targetPorts] : [],
     // SG-010: the Firewall's egress plan allows HTTPS to the world only through the NAT (not in private-only networks).
     awsApiPath: config.network.privateOnly ? "endpoints" : "nat",
     extraEgress: config.extraEgress.map(({ name, protocol, fromPort, toPort, cidr, justification }) => ({ name, protocol, fromPort, toPort, cidr, justification })),

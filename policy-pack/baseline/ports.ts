@@ -86,9 +86,13 @@ export function rowsFor(controlPlane: "eks" | "self-managed"): PortRow[] {
 
 /** Sources any row lets reach the kubelet (TCP 10250) on a node or control-plane SG: what SG-006 accepts. */
 export function kubeletSources(): PortSource[] {
-  const rows = PORT_TABLE.filter((r) => r.protocols.includes("tcp") && r.fromPort <= 10250 && r.toPort >= 10250);
+  // The kubelet listens on nodes: rows towards pods (e.g. lb-targets' envelope) do not make their sources kubelet clients.
+  const rows = PORT_TABLE.filter((r) => r.protocols.includes("tcp") && r.fromPort <= 10250 && r.toPort >= 10250 && r.targets.some((t) => t === "node" || t === "sensitive-node"));
   return [...new Set(rows.flatMap((r) => r.sources))];
 }
+
+/** Id of the row whose port range is an envelope, narrowed to the declared ingress target ports (PackConfig.lbTargetPorts). */
+export const LB_TARGETS_ROW_ID = "lb-targets";
 
 /** Look a row up by id; throws for an unknown id (a programming error). */
 export function portRow(id: string): PortRow {

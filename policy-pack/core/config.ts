@@ -59,6 +59,11 @@ export interface PackConfig {
   /** Extra port-table rows (webhooks, health checks), each justified. */
   readonly extraPorts: readonly ExtraPort[];
   /**
+   * Pod ports load balancers (SG role `lb`) may reach on the pod SG: the declared ingress target ports. The
+   * port-table row `lb-targets` covers exactly these ports (none by default), never its whole 1-65535 envelope.
+   */
+  readonly lbTargetPorts: readonly number[];
+  /**
    * How nodes and pods reach AWS APIs and registries: `endpoints` (VPC endpoints; no internet egress) or `nat`
    * (HTTPS to 0.0.0.0/0 through the NAT gateway is then a documented destination).
    */
@@ -149,6 +154,7 @@ export const DEFAULT_PACK_CONFIG: PackConfig = {
   lbListenerPorts: [443],
   publicIngressAllowlist: [],
   extraPorts: [],
+  lbTargetPorts: [],
   awsApiPath: "endpoints",
   extraEgress: [],
   controlPlane: "eks",
@@ -232,6 +238,11 @@ export const PACK_CONFIG_SCHEMA: Record<string, Record<string, unknown>> = {
       },
       ["name", "protocol", "fromPort", "toPort"],
     ),
+  },
+  lbTargetPorts: {
+    type: "array",
+    items: { type: "integer", minimum: 1, maximum: 65535 },
+    description: "Pod ports load balancers (SG role lb) may reach on the pod SG (port-table row lb-targets): the declared ingress target ports.",
   },
   awsApiPath: { enum: ["endpoints", "nat"], description: "endpoints (no internet egress) or nat (HTTPS to 0.0.0.0/0 through the NAT gateway allowed for node and pod SGs)." },
   extraEgress: {

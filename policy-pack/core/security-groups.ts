@@ -5,7 +5,7 @@
  * against the port table (baseline/ports.ts) for the role of the protected SG.
  */
 import { LABELS, SG_ROLES, type SecurityGroupRole } from "../baseline/labels";
-import { normaliseProtocol, rowsFor, type PortProtocol, type PortRow, type PortSource } from "../baseline/ports";
+import { LB_TARGETS_ROW_ID, normaliseProtocol, rowsFor, type PortProtocol, type PortRow, type PortSource } from "../baseline/ports";
 import { isPrivate, isWorld, parseCidr, withinAny } from "./cidr";
 import type { PackConfig } from "./config";
 import type { Report, ResourceUnderTest } from "./rule";
@@ -346,7 +346,9 @@ export function tableRows(config: PackConfig): PortRow[] {
     sources: ["self", "node", "cluster", "control-plane", "pods", "lb", "trusted-sgs", "trusted-cidrs"],
     targets: ["node", "cluster", "control-plane", "pods"],
   }));
-  return [...rowsFor(config.controlPlane), ...extras];
+  // Row lb-targets is an envelope: only the declared target ports (config.lbTargetPorts) are documented traffic.
+  const rows = rowsFor(config.controlPlane).flatMap((row) => (row.id === LB_TARGETS_ROW_ID ? config.lbTargetPorts.map((port) => ({ ...row, fromPort: port, toPort: port })) : [row]));
+  return [...rows, ...extras];
 }
 
 /** True when the rule's protocol and port range lie wholly inside the row. */

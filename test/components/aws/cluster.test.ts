@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { recordResources } from "../../../engine/record";
 import { Cluster, CONTROL_PLANE_LOG_TYPES, type ClusterArgs } from "../../../components/cluster";
-import { ofType } from "../../infra/stack-config";
+import { parsePlatformConfig } from "../../../infra/config";
+import { loadStackConfig, ofType } from "../../infra/stack-config";
 import { stackRun } from "../../infra/fixtures";
 
 const CLUSTER = "aws:eks/cluster:Cluster";
@@ -46,6 +47,7 @@ describe.each(["dev", "staging", "prod"] as const)("Cluster in the %s stack", (s
     const { resources, outputs } = await stackRun(stack);
     const addons = ofType(resources, "aws:eks/addon:Addon");
     const guardDuty = ofType(resources, "aws:guardduty/detectorFeature:DetectorFeature").length > 0;
+    const secretsDriver = parsePlatformConfig(loadStackConfig(stack)).secrets?.enabled === true;
     // CoreDNS, the observability and GuardDuty agent add-ons need pod IPs (ENIConfigs): in the split layout the in-cluster stack creates them (B3).
     const expected = [
       "eks-pod-identity-agent",
@@ -55,6 +57,8 @@ describe.each(["dev", "staging", "prod"] as const)("Cluster in the %s stack", (s
       // R2: with GuardDuty on, the platform installs the security agent itself; it needs pod IPs too, so in the
       // split layout the in-cluster stack creates it after the ENIConfigs (ORD-002).
       ...(guardDuty && outputs.inClusterLayer === "same-stack" ? ["aws-guardduty-agent"] : []),
+      // Secrets on demand: the Secrets Store CSI driver + AWS provider add-on, with the in-cluster layer (pod IPs).
+      ...(secretsDriver && outputs.inClusterLayer === "same-stack" ? ["aws-secrets-store-csi-driver-provider"] : []),
     ].sort();
     expect(addons.map((a) => a.inputs.addonName).sort()).toEqual(expected);
     for (const a of addons) expect(a.inputs.addonVersion).toMatch(/^v\d+\.\d+\.\d+/);
@@ -68,9 +72,11 @@ describe.each(["dev", "staging", "prod"] as const)("Cluster in the %s stack", (s
     const { resources } = await stackRun(stack);
     const allEntries = ofType(resources, "aws:eks/accessEntry:AccessEntry");
     for (const e of allEntries) expect(e.inputs.kubernetesGroups ?? []).not.toContain("system:masters");
-    // Admin entries belong to the Cluster component; tenant entries (Tenant component) carry no access policy.
+    // Admin entries belong to the Cluster component (admins owned elsewhere) or to an MfaAdminRole (admin roles the
+    // platform creates, MFA-gated); tenant entries (Tenant component) carry no access policy.
     const [clusterComponent] = ofType(resources, "hardened-cluster:cluster:Cluster");
-    const entries = allEntries.filter((e) => e.parent === clusterComponent.urn);
+    const adminOwners = new Set([clusterComponent.urn, ...ofType(resources, "hardened-cluster:admin-access:MfaAdminRole").map((c) => c.urn)]);
+    const entries = allEntries.filter((e) => adminOwners.has(e.parent ?? ""));
     expect(entries.length).toBeGreaterThan(0);
     const assoc = ofType(resources, "aws:eks/accessPolicyAssociation:AccessPolicyAssociation");
     expect(assoc.map((a) => a.inputs.principalArn).sort()).toEqual(entries.map((e) => e.inputs.principalArn).sort());

@@ -11,8 +11,12 @@ describe.each(["dev", "staging", "prod"] as const)("keys and logs in the %s stac
   test("every KMS key rotates yearly, keeps a 30-day window and never bypasses the lockout check", async () => {
     const { resources } = await stackRun(stack);
     const keys = ofType(resources, "aws:kms/key:Key");
-    // One customer key per purpose: Secrets envelope encryption, logs, node volumes, the alert topic, ECR.
-    expect(keys.map((k) => k.name.split("-").pop()).sort()).toEqual(["alerts", "ebs", "logs", "registry", "secrets"]);
+    // One platform key per purpose: Secrets envelope encryption, logs, node volumes, the alert topic, ECR; plus one
+    // key per tenant granted secrets on demand (TenantSecretsAccess, components/secrets), held to the same rules.
+    const tenantSecretAccess = new Set(ofType(resources, "hardened-cluster:secrets:TenantSecretsAccess").map((c) => c.urn));
+    const platformKeys = keys.filter((k) => !tenantSecretAccess.has(k.parent ?? ""));
+    expect(platformKeys.map((k) => k.name.split("-").pop()).sort()).toEqual(["alerts", "ebs", "logs", "registry", "secrets"]);
+    expect(keys.length - platformKeys.length).toBe(tenantSecretAccess.size);
     for (const k of keys) {
       expect(k.inputs.enableKeyRotation).toBe(true);
       expect(k.inputs.rotationPeriodInDays).toBeLessThanOrEqual(365);

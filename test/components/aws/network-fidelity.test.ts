@@ -5,7 +5,8 @@ import { recordResources } from "../../../engine/record";
 import { activeRows, ec2Description, EC2_DESCRIPTION_PATTERN, Firewall, planEgress, planIngress } from "../../../components/firewall";
 import { kubeletSources, PORT_TABLE, portRow } from "../../../policy-pack/baseline/ports";
 import { LABELS } from "../../../policy-pack/baseline/labels";
-import { ofType } from "../../infra/stack-config";
+import { parsePlatformConfig } from "../../../infra/config";
+import { loadStackConfig, ofType } from "../../infra/stack-config";
 import { judge, stackRun, tagsOf } from "../../infra/fixtures";
 
 // Issue 15, network part: B1 (descriptions EC2 accepts), R2 (guardduty-data endpoint), R3 (metrics-server to
@@ -123,8 +124,16 @@ describe("N3: no unattached LB SG, no dead NodePort rules, no DNS rules on the c
   test.each(["dev", "staging", "prod"] as const)("%s", async (stack) => {
     const { resources } = await stackRun(stack);
     const role = roleIndex(resources);
-    expect([...role.values()]).not.toContain("lb");
     const rules = [...ofType(resources, INGRESS), ...ofType(resources, EGRESS)];
+    // The only lb SG is the load balancer controller's backend SG (shared ingress, passed to the controller as
+    // --backend-security-group), and it carries traffic only to pods on the declared target ports.
+    const { ingress } = parsePlatformConfig(loadStackConfig(stack));
+    const lbIds = [...role.entries()].filter(([, r]) => r === "lb").map(([id]) => id);
+    expect(lbIds).toHaveLength(ingress.enabled ? 1 : 0);
+    const lbRules = rules.filter((r) => lbIds.includes(r.inputs.securityGroupId) || lbIds.includes(r.inputs.referencedSecurityGroupId));
+    expect(lbRules.map((r) => `${role.get(r.inputs.securityGroupId)}:${r.inputs.fromPort}-${r.inputs.toPort}`).sort()).toEqual(
+      ingress.enabled ? ingress.targetPorts.flatMap((p) => [`lb:${p}-${p}`, `pods:${p}-${p}`]).sort() : [],
+    );
     expect(rules.filter((r) => r.inputs.fromPort === 30000).map((r) => r.name)).toEqual([]);
     expect(ofType(resources, INGRESS).filter((r) => r.inputs.fromPort === 53 && role.get(r.inputs.securityGroupId) === "cluster").map((r) => r.name)).toEqual([]);
   });

@@ -57,6 +57,10 @@ const cases: RuleCase[] = [
   { title: "SG-001 ✘ ICMP without an extra row", rule: "SG-001", target: vir("node", { ipProtocol: "icmp", fromPort: -1, toPort: -1, cidrIpv4: "10.0.0.0/8" }), expect: mandatory("port-table") },
   { title: "SG-001 ✘ etcd on EKS", rule: "SG-001", target: vir("node", { ...tcp(2379, 2380), ...fromSg() }, "node"), expect: mandatory("not a port-table row") },
   { title: "SG-001 ✘ kubelet from lb SG", rule: "SG-001", target: vir("node", { ...tcp(10250), ...fromSg() }, "lb"), expect: mandatory("referencedSecurityGroupId") },
+  // Row lb-targets: load balancers reach pods only on the declared target ports (lbTargetPorts), never its envelope.
+  { title: "SG-001 ✔ pods SG 8080 from lb SG (declared lbTargetPorts)", rule: "SG-001", target: vir("pods", { ...tcp(8080), ...fromSg("sg-alb") }, "lb"), config: { lbTargetPorts: [8080] }, expect: null },
+  { title: "SG-001 ✘ pods SG 9090 from lb SG (not a declared target port)", rule: "SG-001", target: vir("pods", { ...tcp(9090), ...fromSg("sg-alb") }, "lb"), config: { lbTargetPorts: [8080] }, expect: mandatory("referencedSecurityGroupId") },
+  { title: "SG-001 ✘ pods SG 8080 from lb SG without declared target ports", rule: "SG-001", target: vir("pods", { ...tcp(8080), ...fromSg("sg-alb") }, "lb"), expect: mandatory("referencedSecurityGroupId") },
   // SG-002
   { title: "SG-002 ✘ node SG NodePorts from 0.0.0.0/0 (inline)", rule: "SG-002", target: inline("node", { protocol: "tcp", fromPort: 30000, toPort: 32767, cidrBlocks: ["0.0.0.0/0"] }), expect: mandatory("ingress[0].cidrBlocks[0]") },
   { title: "SG-002 ✘ IPv6 world (SecurityGroupIngressRule)", rule: "SG-002", target: vir("node", { ...tcp(443), cidrIpv6: "::/0" }), expect: mandatory("cidrIpv6") },
