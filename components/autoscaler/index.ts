@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { KUBE_DNS, NAMESPACE_NAME_LABEL } from "../../policy-pack/baseline/tenancy";
+import { addonAgentEgress } from "../cluster/agent-egress";
 import { exemptionKey } from "../../policy-pack/core/exemptions";
 import { CLUSTER_AUTOSCALER_SERVICE_ACCOUNT } from "./identity";
 import { AUTODISCOVERY_TAG, clusterOwnershipTag } from "./permissions";
@@ -16,8 +16,7 @@ export { NodeTemplateTags, nodeTemplateTags, type NodeTemplateTagsArgs } from ".
 /** Port of the autoscaler's metrics and health endpoint (`--address`, default `:8085`). */
 export const CLUSTER_AUTOSCALER_METRICS_PORT = 8085;
 
-/** The EKS Pod Identity agent's credential endpoint (link-local, host network, HTTP). */
-export const POD_IDENTITY_AGENT = { cidr: "169.254.170.23/32", port: 80 } as const;
+export { POD_IDENTITY_AGENT } from "../cluster/agent-egress";
 
 /** Arguments of {@link ClusterAutoscaler}. */
 export interface ClusterAutoscalerArgs {
@@ -106,17 +105,7 @@ export class ClusterAutoscaler extends pulumi.ComponentResource {
           podSelector: { matchLabels: POD_LABELS },
           policyTypes: ["Ingress", "Egress"],
           egress: [
-            {
-              to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: KUBE_DNS.namespace } }, podSelector: { matchLabels: { ...KUBE_DNS.podLabels } } }],
-              ports: [
-                { protocol: "UDP", port: KUBE_DNS.port },
-                { protocol: "TCP", port: KUBE_DNS.port },
-              ],
-            },
-            // The API server and the AWS APIs (VPC endpoints or NAT); the pod security group bounds the destinations.
-            { ports: [{ protocol: "TCP", port: 443 }] },
-            // Credentials from the EKS Pod Identity agent on the node.
-            { to: [{ ipBlock: { cidr: POD_IDENTITY_AGENT.cidr } }], ports: [{ protocol: "TCP", port: POD_IDENTITY_AGENT.port }] },
+            ...addonAgentEgress(),
           ],
         },
       },

@@ -1,7 +1,8 @@
 /** NetworkPolicies of the ingress path, as plain data (built here, judged by NP-* and ING-002). */
-import { KUBE_DNS, NAMESPACE_NAME_LABEL, type NetworkPolicySpecData } from "../../policy-pack/baseline/tenancy";
+import type { NetworkPolicySpecData } from "../../policy-pack/baseline/tenancy";
+import { addonAgentEgress } from "../cluster/agent-egress";
 import { LB_INGRESS_POLICY_NAME } from "../../policy-pack/baseline/ingress";
-import { LBC_WEBHOOK_PORT, POD_IDENTITY_AGENT } from "./version";
+import { LBC_WEBHOOK_PORT } from "./version";
 
 export { LB_INGRESS_POLICY_NAME };
 
@@ -19,15 +20,7 @@ export function controllerPolicySpec(apiServerCidrs: readonly string[] = []): Ne
     // With `apiServerCidrs` (the VPC: EKS calls webhooks from its cross-account ENIs in the cluster subnets) only from there.
     ingress: [apiServerCidrs.length > 0 ? { from: apiServerCidrs.map((cidr) => ({ ipBlock: { cidr } })), ...webhook } : webhook],
     egress: [
-      {
-        to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: KUBE_DNS.namespace } }, podSelector: { matchLabels: { ...KUBE_DNS.podLabels } } }],
-        ports: [
-          { protocol: "UDP", port: KUBE_DNS.port },
-          { protocol: "TCP", port: KUBE_DNS.port },
-        ],
-      },
-      { ports: [{ protocol: "TCP", port: 443 }] },
-      { to: [{ ipBlock: { cidr: POD_IDENTITY_AGENT.cidr } }], ports: [{ protocol: "TCP", port: POD_IDENTITY_AGENT.port }] },
+      ...addonAgentEgress(),
     ],
   };
 }

@@ -36,8 +36,4 @@ export const LBC_WEBHOOK_SERVICE = "aws-load-balancer-webhook-service";
 /** Name of the TLS Secret the controller serves its webhooks with (chart `<fullname>-tls`). */
 export const LBC_TLS_SECRET = "aws-load-balancer-tls";
 
-/**
- * The EKS Pod Identity Agent endpoint on every node (EKS user guide, "EKS Pod Identity": the agent listens on
- * 169.254.170.23 port 80): the controller's SDK fetches credentials there, so its egress policy must allow it.
- */
-export const POD_IDENTITY_AGENT = { cidr: "169.254.170.23/32", port: 80 } as const;
+export { POD_IDENTITY_AGENT } from "../cluster/agent-egress";

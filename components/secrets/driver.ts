@@ -5,9 +5,9 @@
  */
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { KUBE_DNS, NAMESPACE_NAME_LABEL } from "../../policy-pack/baseline/tenancy";
+import { addonAgentEgress } from "../cluster/agent-egress";
 import { ClusterAddons } from "../cluster/addons";
-import { POD_IDENTITY_AGENT, SECRETS_STORE_ADDON, SECRETS_STORE_NAMESPACE, SECRETS_STORE_POD_APPS, SECRETS_STORE_POLICY_NAME } from "./names";
+import { SECRETS_STORE_ADDON, SECRETS_STORE_NAMESPACE, SECRETS_STORE_POD_APPS, SECRETS_STORE_POLICY_NAME } from "./names";
 
 /** Pulumi type token of the component. */
 export const SECRETS_STORE_DRIVER_TYPE = "hardened-cluster:secrets:SecretsStoreDriver";
@@ -35,15 +35,7 @@ export function secretsStorePolicySpec() {
     podSelector: { matchExpressions: [{ key: "app", operator: "In", values: [...SECRETS_STORE_POD_APPS] }] },
     policyTypes: ["Ingress", "Egress"],
     egress: [
-      {
-        to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: KUBE_DNS.namespace } }, podSelector: { matchLabels: { ...KUBE_DNS.podLabels } } }],
-        ports: [
-          { protocol: "UDP", port: KUBE_DNS.port },
-          { protocol: "TCP", port: KUBE_DNS.port },
-        ],
-      },
-      { ports: [{ protocol: "TCP", port: 443 }] },
-      { to: [{ ipBlock: { cidr: POD_IDENTITY_AGENT.cidr } }], ports: [{ protocol: "TCP", port: POD_IDENTITY_AGENT.port }] },
+      ...addonAgentEgress(),
     ],
   };
 }

@@ -22,8 +22,7 @@ export const SECRETS_STORE_NAMESPACE = "kube-system";
 /** Name of the platform NetworkPolicy that lets the driver and provider pods out in strict mode. */
 export const SECRETS_STORE_POLICY_NAME = "hardened-cluster-secrets-store";
 
-/** The EKS Pod Identity agent's link-local address and port (host network; ASCP exchanges the pod token there). */
-export const POD_IDENTITY_AGENT = { cidr: "169.254.170.23/32", port: 80 } as const;
+export { POD_IDENTITY_AGENT } from "../cluster/agent-egress";
 
 /** Default name of the ServiceAccount a tenant's pods run as to read their secrets. */
 export const DEFAULT_SECRETS_SERVICE_ACCOUNT = "secrets-reader";

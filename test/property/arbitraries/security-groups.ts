@@ -12,13 +12,21 @@
  */
 import * as fc from "fast-check";
 import { LABELS } from "../../../policy-pack/baseline/labels";
-import { rowsFor, type PortRow, type PortSource } from "../../../policy-pack/baseline/ports";
+import { LB_TARGETS_ROW_ID, rowsFor, type PortRow, type PortSource } from "../../../policy-pack/baseline/ports";
 import type { PackConfig } from "../../../policy-pack/core/config";
 import type { StackResource } from "../../../policy-pack/core/rule";
 import { SG_TYPES } from "../../../policy-pack/core/security-groups";
 import { resource } from "../../support/rules";
 import { pick, weakening, type Weakening } from "../support/pack";
 import { hexId, privateCidr } from "./common";
+
+/**
+ * The EKS rows as the pack reads them under SG_CONFIG: row lb-targets is an envelope that documents only
+ * `lbTargetPorts` (none here), so it neither permits traffic nor leaves ports undocumented.
+ */
+function documentedRows(): PortRow[] {
+  return rowsFor("eks").filter((row) => row.id !== LB_TARGETS_ROW_ID);
+}
 
 /** Pack config the SG properties run with (trusted CIDRs and SGs, one lb SG). */
 export const SG_CONFIG: Partial<PackConfig> = {
@@ -106,7 +114,7 @@ function permittedIngress(role: string, form: SgForm): fc.Arbitrary<AbstractIngr
     return trustedCidr.map((cidr) => ({ protocol: "tcp" as const, fromPort: 443, toPort: 443, source: { kind: "cidr" as const, cidr } }));
   }
   const options: fc.Arbitrary<AbstractIngress>[] = [];
-  for (const row of rowsFor("eks").filter((r) => r.targets.includes(role))) {
+  for (const row of documentedRows().filter((r) => r.targets.includes(role))) {
     for (const kind of row.sources) {
       for (const source of sourcesFor(kind, form)) {
         options.push(fc.tuple(trafficIn(row), source).map(([traffic, s]) => ({ ...traffic, source: s })));
@@ -198,7 +206,7 @@ type W = Weakening<SgSubject>;
 /** Ports in no eks-scope row of the table (so no row can permit them). */
 const UNDOCUMENTED_PORT = fc
   .integer({ min: 1, max: 65535 })
-  .filter((p) => !rowsFor("eks").some((row) => !row.protocols.includes("all") && p >= row.fromPort && p <= row.toPort));
+  .filter((p) => !documentedRows().some((row) => !row.protocols.includes("all") && p >= row.fromPort && p <= row.toPort));
 
 /** Weaken the `i`-th ingress (modulo) of the subject. */
 function onIngress(i: number, mutate: (r: AbstractIngress, s: SgSubject) => void): (s: SgSubject) => void {
@@ -209,7 +217,7 @@ function onIngress(i: number, mutate: (r: AbstractIngress, s: SgSubject) => void
 function allTrafficSource(role: string, source: AbstractSource): boolean {
   const kind = source.kind === "self" ? "self" : source.kind === "sg" ? source.role : undefined;
   if (role === "infrastructure") return kind === "self";
-  return rowsFor("eks").some((row) => row.protocols.includes("all") && row.targets.includes(role) && row.sources.some((k) => k === kind));
+  return documentedRows().some((row) => row.protocols.includes("all") && row.targets.includes(role) && row.sources.some((k) => k === kind));
 }
 
 /** Every single weakening of an SG, with the rule id that must catch it. */
