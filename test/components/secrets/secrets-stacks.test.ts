@@ -99,7 +99,12 @@ describe.each(["staging", "prod"] as const)("%s (split layout)", (stack) => {
   test("AWS stack: readers and associations for secrets.tenants, no Kubernetes object and no add-on (they need pod networking)", async () => {
     const { resources, outputs } = await stackRun(stack);
     expect(readersOf(resources).map((r) => r.inputs.name).sort()).toEqual(config.secrets!.tenants.map((t) => `${config.clusterName}-${t.name}-secrets`).sort());
-    expect(ofType(resources, ASSOC).map((a) => `${a.inputs.namespace}/${a.inputs.serviceAccount}`).sort()).toEqual(config.secrets!.tenants.flatMap((t) => t.namespaces.map((ns) => `${ns}/secrets-reader`)).sort());
+    // The platform's own controllers (load balancer controller, cluster autoscaler) have associations too; no other
+    // association may use a tenant reader's service account, and the tenant-tagged ones are exactly the grants.
+    const associations = ofType(resources, ASSOC);
+    const tenantAssociations = associations.filter((a) => a.inputs.tags?.["hardened-cluster.io/tenant"] !== undefined);
+    expect(tenantAssociations.map((a) => `${a.inputs.namespace}/${a.inputs.serviceAccount}`).sort()).toEqual(config.secrets!.tenants.flatMap((t) => t.namespaces.map((ns) => `${ns}/secrets-reader`)).sort());
+    expect(associations.filter((a) => !tenantAssociations.includes(a)).map((a) => a.inputs.serviceAccount)).not.toContain("secrets-reader");
     expect(ofType(resources, SPC)).toHaveLength(0);
     expect(addonOf(resources)).toHaveLength(0);
     const { violations } = judge(resources, packConfigFor(config));
