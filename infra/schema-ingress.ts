@@ -99,7 +99,8 @@ export function ingressIssues(
     seen.add(d.tenant);
     if (!allowance.enabled) out.push({ path: at(), message: "declares ingress but the load balancer controller is not installed", fix: `set hardened-cluster:ingress.enabled: true${where}, or remove the entry` });
     d.ports.forEach((p, j) => {
-      if (!allowance.targetPorts.includes(p)) out.push({ path: at("ports", j), message: `port ${p} is not one of ingress.targetPorts [${allowance.targetPorts.join(", ")}]: the pod security group drops it from load balancers`, fix: `add ${p} to hardened-cluster:ingress.targetPorts${where}, or declare a listed port` });
+      // An out-of-range port is already named by the schema (1-65535); the target-port check would repeat it.
+      if (Number.isInteger(p) && p >= 1 && p <= 65535 && !allowance.targetPorts.includes(p)) out.push({ path: at("ports", j), message: `port ${p} is not one of ingress.targetPorts [${allowance.targetPorts.join(", ")}]: the pod security group drops it from load balancers`, fix: `add ${p} to hardened-cluster:ingress.targetPorts${where}, or declare a listed port` });
     });
     if (d.scheme === "internet-facing") {
       if (!d.justification) out.push({ path: at("justification"), message: "is required with scheme internet-facing", fix: `say why the tenant must be reachable from the internet (at least ${MIN_JUSTIFICATION_LENGTH} characters), or use scheme internal` });

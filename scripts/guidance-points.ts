@@ -41,7 +41,7 @@ export const GUIDANCE_POINTS: readonly GuidancePoint[] = [
     topic: "sensitive pool capacity",
     seed: "S1 §5.6",
     point: "The dedicated sensitive nodes exist when sensitive pods need them: pool sizes are honoured and scaled (from zero) by a least-privilege Cluster Autoscaler.",
-    rules: [],
+    rules: ["NODE-011"],
     components: ["ClusterAutoscaler", "ClusterAutoscalerIdentity", "NodeTemplateTags", "NodePool"],
   },
   { id: "G14", topic: "namespaces as soft tenancy", seed: "S1 §5.1, S4", point: "Namespaces are not security boundaries: label tenants, avoid default, isolate with network policies and quotas.", rules: ["NS-003", "NS-004", "NP-001", "NP-002", "NP-003", "NP-004"], components: ["Tenant"] },

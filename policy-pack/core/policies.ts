@@ -99,6 +99,7 @@ function toStackResource(r: PolicyResource): StackResource {
     dependencies: r.dependencies.map((d) => d.urn),
     propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, deps]) => [k, deps.map((d) => d.urn)])),
     providerNamespace: (r.provider?.props as Record<string, unknown> | undefined)?.namespace as string | undefined,
+    ignoreChanges: r.opts?.ignoreChanges,
   };
 }
 

@@ -57,6 +57,8 @@ export interface StackResource extends ResourceUnderTest {
   readonly parent?: string;
   readonly dependencies: readonly string[];
   readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+  /** The resource's `ignoreChanges` option (analyzer requests carry it as `AnalyzerResourceOptions`), when known. */
+  readonly ignoreChanges?: readonly string[];
 }
 
 /** A rule judging one resource at a time from its own inputs. */

@@ -141,6 +141,11 @@ export const STACK_CASES: readonly StackCase[] = [
   { file: "signing-repository-unknown.yaml", field: "hardened-cluster:signing.repositories[1]", fix: /Fix: list only repositories the registry creates/, e2e: true },
   { file: "signing-trusted-profile-arn-malformed.yaml", field: "hardened-cluster:signing.verification.additionalTrustedProfileArns[0]" },
   { file: "signing-verification-off-unjustified.yaml", field: "hardened-cluster:signing.verification.justification" },
+  // shared ingress (infra/schema-ingress.ts) and per-tenant secrets (infra/schema-secrets.ts), issue 20 "Bad input"
+  { file: "ingress-port-out-of-range.yaml", field: "hardened-cluster:ingress.tenants[0].ports[0]: must be a port 1-65535", e2e: true },
+  { file: "ingress-port-not-target.yaml", field: "hardened-cluster:ingress.tenants[0].ports[0]: port 9090 is not one of ingress.targetPorts", fix: /Fix: add 9090 to hardened-cluster:ingress\.targetPorts/ },
+  { file: "ingress-unknown-tenant.yaml", field: "hardened-cluster:ingress.tenants[0].tenant: unknown tenant \"storfront\"", fix: /Fix: use one of the configured tenants \(payments, storefront\)/ },
+  { file: "secrets-name-outside-prefix.yaml", field: "hardened-cluster:tenants[0].secrets.names[0]", fix: /Fix: rename it hc-dev\/payments\/<name>/ },
 ];
 
 /** `--stack` values that are not a readable stack file (run end to end only). */

@@ -59,6 +59,7 @@ export function toStackResource(r: RecordedResource, view: "inputs" | "outputs")
     parent: r.parent ?? undefined,
     dependencies: r.dependencies,
     propertyDependencies: r.propertyDependencies,
+    ignoreChanges: r.options?.ignoreChanges,
   };
 }
 

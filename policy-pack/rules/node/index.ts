@@ -10,9 +10,10 @@ import { node008 } from "./node-008-no-public-ip";
 import { node008s } from "./node-008s-node-subnets-private";
 import { node009 } from "./node-009-sensitive-pool-own-role";
 import { node010 } from "./node-010-sensitive-pool-own-security-groups";
+import { node011 } from "./node-011-ignored-desired-size-needs-autoscaler";
 
 /**
  * Rules of the `node` family, in catalog order (stack parts `NODE-003S` and `NODE-008S` right after their rules).
  * NODE-006 is a Kubernetes workload rule and lives with the workload rules.
  */
-export const nodeRules: readonly Rule[] = [node001, node002, node003, node003s, node004, node005, node007, node008, node008s, node009, node010];
+export const nodeRules: readonly Rule[] = [node001, node002, node003, node003s, node004, node005, node007, node008, node008s, node009, node010, node011];

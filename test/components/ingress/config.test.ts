@@ -48,6 +48,14 @@ describe("hardened-cluster:ingress: bad config is named before any resource regi
     expect(issue!.fix.length).toBeGreaterThan(10);
   });
 
+  test("an out-of-range port is named once (by its range), not again as a port the pod SG does not open", () => {
+    const issues = issuesOf(devWith({ ...ok, tenants: [{ tenant: "storefront", ports: [70000, 9090] }] }));
+    expect(issues.map((i) => `${i.key}: ${i.message}`)).toEqual([
+      "hardened-cluster:ingress.tenants[0].ports[0]: must be a port 1-65535",
+      expect.stringMatching(/^hardened-cluster:ingress\.tenants\[0\]\.ports\[1\]: port 9090 is not one of ingress\.targetPorts/),
+    ]);
+  });
+
   test("the controller's webhook port must be an enabled addonPorts entry on 9443", () => {
     const issues = issuesOf(devWith(ok, { addonPorts: [] }));
     expect(issues.map((i) => i.key)).toEqual(["hardened-cluster:addonPorts"]);

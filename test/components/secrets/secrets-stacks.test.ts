@@ -103,6 +103,12 @@ describe.each(["staging", "prod"] as const)("%s (split layout)", (stack) => {
     const tenantNamespaces = new Set(inCluster.tenants.flatMap((t) => t.namespaces));
     const inTenantNamespaces = ofType(resources, ASSOC).filter((a) => tenantNamespaces.has(a.inputs.namespace));
     expect(inTenantNamespaces.map((a) => `${a.inputs.namespace}/${a.inputs.serviceAccount}`).sort()).toEqual(config.secrets!.tenants.flatMap((t) => t.namespaces.map((ns) => `${ns}/secrets-reader`)).sort());
+    // The platform's own controllers (load balancer controller, cluster autoscaler) have associations too; no other
+    // association may use a tenant reader's service account, and the tenant-tagged ones are exactly the grants.
+    const associations = ofType(resources, ASSOC);
+    const tenantAssociations = associations.filter((a) => a.inputs.tags?.["hardened-cluster.io/tenant"] !== undefined);
+    expect(tenantAssociations.map((a) => `${a.inputs.namespace}/${a.inputs.serviceAccount}`).sort()).toEqual(config.secrets!.tenants.flatMap((t) => t.namespaces.map((ns) => `${ns}/secrets-reader`)).sort());
+    expect(associations.filter((a) => !tenantAssociations.includes(a)).map((a) => a.inputs.serviceAccount)).not.toContain("secrets-reader");
     expect(ofType(resources, SPC)).toHaveLength(0);
     expect(addonOf(resources)).toHaveLength(0);
     const { violations } = judge(resources, packConfigFor(config));

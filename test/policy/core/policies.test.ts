@@ -112,4 +112,13 @@ describe("CrossGuard adapter", () => {
     (stackPolicy.validateStack as any)({ resources: [res("a"), res("b")], getConfig: () => ({}), stackTags: new Map() }, (v: any) => reported.push(v));
     expect(reported).toEqual([{ message: `TEST-011: more than one key${REMEDIATION_SEPARATOR}Set tags.owner.`, urn: "b" }]);
   });
+
+  it("hands stack rules each resource's ignoreChanges option (AnalyzerResourceOptions)", () => {
+    const seen: (readonly string[] | undefined)[] = [];
+    const sr = stackRule({ ...rule, id: "TEST-012", name: "test-options", check: (resources) => void seen.push(...resources.map((r) => r.ignoreChanges)) });
+    const [stackPolicy] = toPolicies([sr]) as StackValidationPolicy[];
+    const res = (urn: string, ignoreChanges: string[]) => ({ type: "aws:kms/key:Key", name: urn, urn, props: { n: urn }, opts: { ignoreChanges }, dependencies: [], propertyDependencies: {}, isType: () => true, asType: () => undefined }) as any;
+    (stackPolicy.validateStack as any)({ resources: [res("a", ["scalingConfig.desiredSize"]), res("b", [])], getConfig: () => ({}), stackTags: new Map() }, () => undefined);
+    expect(seen).toEqual([["scalingConfig.desiredSize"], []]);
+  });
 });
