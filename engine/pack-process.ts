@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { previewHeapFlags } from "./heap-flags";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { InputError } from "./errors";
@@ -43,7 +44,7 @@ export function startPack(packDir: string = DEFAULT_PACK_DIR): Promise<PackProce
   if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
     return Object.assign(Promise.reject(new InputError(`${dir}: not a policy pack (no PulumiPolicy.yaml): pass --policy-pack DIR of a CrossGuard pack`)), { kill: () => undefined });
   }
-  const child = spawn(process.execPath, packCommand(dir), { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...previewHeapFlags(), ...packCommand(dir)], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
   const stop = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   };

@@ -1,4 +1,5 @@
 import { fork } from "node:child_process";
+import { previewHeapFlags } from "./heap-flags";
 import * as path from "node:path";
 import { InputError, oneLine } from "./errors";
 import { fromWireRun, HOST_REQUEST_ENV, type HostMessage, type HostRequest } from "./host-protocol";
@@ -17,7 +18,7 @@ const LANGUAGE_HOST = engineModule("language-host");
  * from the sources, the repository's ts-node registration (which also runs the host itself).
  */
 function languageHostExecArgv(): string[] {
-  return COMPILED ? ["-r", engineModule("program-register")] : ownModuleExecArgv();
+  return [...previewHeapFlags(), ...(COMPILED ? ["-r", engineModule("program-register")] : ownModuleExecArgv())];
 }
 
 /** Options of one program run. */

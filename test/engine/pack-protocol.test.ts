@@ -1,6 +1,7 @@
 import { PackClient } from "../../engine/analyzer-client";
 import { analyzeWithPack, policyConfigMap } from "../../engine/analyze";
 import { recorded } from "../support/recorded";
+import { previewHeapFlags } from "../../engine/heap-flags";
 import { startPack, type PackProcess } from "../../engine/pack-process";
 import { findRule } from "../../policy-pack/registry";
 
@@ -20,6 +21,11 @@ describe("policy pack over the analyzer protocol", () => {
     pack = await startPack();
   });
   afterAll(() => pack?.stop());
+
+  it("runs with the preview heap flags (a 64 MB young generation: linear on large stacks, engine/heap-flags.ts)", () => {
+    expect(pack.child.spawnargs).toEqual(expect.arrayContaining(previewHeapFlags()));
+    expect(previewHeapFlags()).toEqual(["--max-semi-space-size=64"]);
+  });
 
   it("lists the registry's policies with their default levels", async () => {
     const client = new PackClient(pack.port);
