@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CLUSTER_ADMIN_ACCESS_POLICY } from "../cluster/iam";
 import { adminAssumePattern, ADMIN_ASSUME_RULE_STATE } from "./alarm";
 import { DEFAULT_ADMIN_SESSION_SECONDS, DEFAULT_MAX_MFA_AGE_SECONDS, mfaAdminTrustPolicy, mfaTrustProblems, SESSION_DURATION_BOUNDS } from "./trust";
+import { ACCOUNT_ID, IAM_ROLE_NAME } from "../detection/args-error";
 
 export * from "./trust";
 export { adminAssumePattern, ADMIN_ASSUME_RULE_STATE } from "./alarm";
@@ -117,8 +118,8 @@ export class MfaAdminRole extends pulumi.ComponentResource {
 /** Throws an error naming the field and the fix for bad args, before any child is registered. */
 export function validateMfaAdminRoleArgs(name: string, args: MfaAdminRoleArgs): void {
   const fail = (problem: string) => new Error(`MfaAdminRole ${name}: args.${problem}`);
-  if (!/^\d{12}$/.test(args.accountId)) throw fail(`accountId "${args.accountId}" must be a 12-digit AWS account id`);
-  if (!/^[\w+=,.@-]{1,64}$/.test(args.roleName)) throw fail(`roleName "${args.roleName}" must be an IAM role name of 1-64 letters, digits and +=,.@_-`);
+  if (!ACCOUNT_ID.test(args.accountId)) throw fail(`accountId "${args.accountId}" must be a 12-digit AWS account id`);
+  if (!IAM_ROLE_NAME.test(args.roleName)) throw fail(`roleName "${args.roleName}" must be an IAM role name of 1-64 letters, digits and +=,.@_-`);
   if (!/^[a-zA-Z][a-zA-Z0-9-]{0,99}$/.test(args.clusterName)) throw fail(`clusterName "${args.clusterName}" must be an EKS cluster name`);
   const problems = mfaTrustProblems({ trustedPrincipalArns: args.trustedPrincipalArns, maxMfaAgeSeconds: args.maxMfaAgeSeconds ?? DEFAULT_MAX_MFA_AGE_SECONDS });
   if (problems.length > 0) throw fail(problems[0]);

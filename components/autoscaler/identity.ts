@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { podIdentityTrustPolicy } from "../cluster/iam";
 import { clusterAutoscalerPolicy } from "./permissions";
+import { ACCOUNT_ID, IAM_ROLE_NAME } from "../detection/args-error";
 
 /** The autoscaler's service account. */
 export const CLUSTER_AUTOSCALER_SERVICE_ACCOUNT = { namespace: "kube-system", name: "cluster-autoscaler" } as const;
@@ -35,8 +36,8 @@ export class ClusterAutoscalerIdentity extends pulumi.ComponentResource {
   readonly roleArn: pulumi.Output<string>;
 
   constructor(name: string, args: ClusterAutoscalerIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
-    if (!/^\d{12}$/.test(args.accountId)) throw new Error(`ClusterAutoscalerIdentity ${name}: accountId "${args.accountId}" must be a 12-digit AWS account id`);
-    if (!/^[\w+=,.@-]{1,64}$/.test(args.roleName)) throw new Error(`ClusterAutoscalerIdentity ${name}: roleName "${args.roleName}" must be an IAM role name of at most 64 characters`);
+    if (!ACCOUNT_ID.test(args.accountId)) throw new Error(`ClusterAutoscalerIdentity ${name}: accountId "${args.accountId}" must be a 12-digit AWS account id`);
+    if (!IAM_ROLE_NAME.test(args.roleName)) throw new Error(`ClusterAutoscalerIdentity ${name}: roleName "${args.roleName}" must be an IAM role name of at most 64 characters`);
     if (!/^[a-zA-Z][a-zA-Z0-9-]{0,99}$/.test(args.clusterName)) throw new Error(`ClusterAutoscalerIdentity ${name}: clusterName "${args.clusterName}" is not an EKS cluster name`);
     super("hardened-cluster:autoscaler:ClusterAutoscalerIdentity", name, {}, opts);
     const tags = { ...args.tags };

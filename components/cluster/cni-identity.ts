@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { podIdentityTrustPolicy, VPC_CNI_POLICY, VPC_CNI_SERVICE_ACCOUNT } from "./iam";
+import { ACCOUNT_ID, IAM_ROLE_NAME } from "../detection/args-error";
 
 /** Arguments of {@link VpcCniIdentity}. */
 export interface VpcCniIdentityArgs {
@@ -23,8 +24,8 @@ export class VpcCniIdentity extends pulumi.ComponentResource {
   readonly association: { readonly serviceAccount: string; readonly roleArn: pulumi.Output<string> };
 
   constructor(name: string, args: VpcCniIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
-    if (!/^\d{12}$/.test(args.accountId)) throw new Error(`VpcCniIdentity: accountId "${args.accountId}" must be a 12-digit AWS account id`);
-    if (!/^[\w+=,.@-]{1,64}$/.test(args.roleName)) throw new Error(`VpcCniIdentity: roleName "${args.roleName}" must be an IAM role name of at most 64 characters`);
+    if (!ACCOUNT_ID.test(args.accountId)) throw new Error(`VpcCniIdentity: accountId "${args.accountId}" must be a 12-digit AWS account id`);
+    if (!IAM_ROLE_NAME.test(args.roleName)) throw new Error(`VpcCniIdentity: roleName "${args.roleName}" must be an IAM role name of at most 64 characters`);
     super("hardened-cluster:cluster:VpcCniIdentity", name, {}, opts);
     this.role = new aws.iam.Role(name, { name: args.roleName, assumeRolePolicy: podIdentityTrustPolicy(args.accountId), tags: { ...args.tags } }, { parent: this });
     this.attachment = new aws.iam.RolePolicyAttachment(`${name}-cni`, { role: this.role.name, policyArn: VPC_CNI_POLICY }, { parent: this });

@@ -7,6 +7,8 @@ export function argError(component: string, name: string, field: string, problem
 
 /** A 12-digit AWS account id. */
 export const ACCOUNT_ID = /^\d{12}$/;
+/** An IAM role name as IAM accepts it: 1-64 letters, digits and `+=,.@_-` (no path). */
+export const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 /** An AWS region name such as `eu-west-1` or `us-gov-west-1`. */
 export const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 /** An IAM principal ARN (role, user or account root). */

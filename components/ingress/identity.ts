@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { podIdentityTrustPolicy } from "../cluster/iam";
 import { LBC_IAM_POLICY } from "./upstream/iam-policy";
 import { LBC_NAMESPACE, LBC_SERVICE_ACCOUNT } from "./version";
+import { ACCOUNT_ID, IAM_ROLE_NAME } from "../detection/args-error";
 
 /** Arguments of {@link LoadBalancerControllerIdentity}. */
 export interface LoadBalancerControllerIdentityArgs {
@@ -36,8 +37,8 @@ export class LoadBalancerControllerIdentity extends pulumi.ComponentResource {
   readonly roleArn: pulumi.Output<string>;
 
   constructor(name: string, args: LoadBalancerControllerIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
-    if (!/^\d{12}$/.test(args.accountId)) throw new Error(`LoadBalancerControllerIdentity ${name}: accountId "${args.accountId}" must be a 12-digit AWS account id`);
-    if (!/^[\w+=,.@-]{1,64}$/.test(args.roleName)) throw new Error(`LoadBalancerControllerIdentity ${name}: roleName "${args.roleName}" must be an IAM role name of at most 64 characters`);
+    if (!ACCOUNT_ID.test(args.accountId)) throw new Error(`LoadBalancerControllerIdentity ${name}: accountId "${args.accountId}" must be a 12-digit AWS account id`);
+    if (!IAM_ROLE_NAME.test(args.roleName)) throw new Error(`LoadBalancerControllerIdentity ${name}: roleName "${args.roleName}" must be an IAM role name of at most 64 characters`);
     super("hardened-cluster:ingress:LoadBalancerControllerIdentity", name, {}, opts);
     const tags = { ...(args.tags ?? {}), "hardened-cluster.io/component": "ingress" };
     this.role = new aws.iam.Role(name, { name: args.roleName, assumeRolePolicy: podIdentityTrustPolicy(args.accountId), tags }, { parent: this });

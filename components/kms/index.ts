@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_PACK_CONFIG } from "../../policy-pack/core/config";
 import { AUTOSCALING_ROLE_MODES, AUTOSCALING_SERVICE_LINKED_ROLE, autoscalingServiceLinkedRoleArn, keyPolicy, type AutoscalingRoleMode, type KeyService } from "./policy";
+import { ACCOUNT_ID } from "../detection/args-error";
 
 export {
   keyPolicy,
@@ -88,7 +89,7 @@ export class HardenedKey extends pulumi.ComponentResource {
 }
 
 function validateKeyArgs(args: HardenedKeyArgs): void {
-  if (!/^\d{12}$/.test(args.accountId)) throw new Error(`HardenedKey: accountId "${args.accountId}" must be a 12-digit AWS account id`);
+  if (!ACCOUNT_ID.test(args.accountId)) throw new Error(`HardenedKey: accountId "${args.accountId}" must be a 12-digit AWS account id`);
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(args.region)) throw new Error(`HardenedKey: region "${args.region}" is not an AWS region name (e.g. eu-west-1)`);
   if (args.services.length === 0 && (args.usePrincipalArns ?? []).length === 0) {
     throw new Error("HardenedKey: services and usePrincipalArns are both empty; name at least one user of the key");

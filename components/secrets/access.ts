@@ -10,6 +10,7 @@ import { dns1123LabelError } from "../../policy-pack/baseline/tenancy";
 import { roleNameProblem } from "./config";
 import { DEFAULT_SECRETS_SERVICE_ACCOUNT, tenantSecretPrefix, tenantSecretsRoleName } from "./names";
 import { readerSecretsPolicy, readerTrustPolicy, tenantKeyPolicy, type TenantSecretsScope } from "./policies";
+import { ACCOUNT_ID } from "../detection/args-error";
 
 /** Pulumi type token of the component. */
 export const TENANT_SECRETS_ACCESS_TYPE = "hardened-cluster:secrets:TenantSecretsAccess";
@@ -55,7 +56,7 @@ function validate(name: string, args: TenantSecretsAccessArgs): void {
   args.namespaces.forEach((ns, i) => label(`namespaces[${i}]`, ns));
   if (args.namespaces.length === 0) problems.push(`TenantSecretsAccess(${name}).args.namespaces: list at least one tenant namespace`);
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(args.prefix)) problems.push(`TenantSecretsAccess(${name}).args.prefix: "${args.prefix}" must be one name segment of lower-case letters, digits and hyphens`);
-  if (!/^\d{12}$/.test(args.accountId)) problems.push(`TenantSecretsAccess(${name}).args.accountId: must be the 12-digit account id`);
+  if (!ACCOUNT_ID.test(args.accountId)) problems.push(`TenantSecretsAccess(${name}).args.accountId: must be the 12-digit account id`);
   const roleProblem = roleNameProblem(args.clusterName, args.tenant);
   if (roleProblem) problems.push(`TenantSecretsAccess(${name}).args.tenant: ${roleProblem}; use a shorter cluster or tenant name`);
   const window = args.deletionWindowInDays ?? 30;

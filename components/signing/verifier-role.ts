@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { VERIFIER } from "../../policy-pack/baseline/signing";
 import { irsaTrustPolicy } from "../cluster/irsa";
-import { argError } from "../detection/args-error";
+import { IAM_ROLE_NAME, argError } from "../detection/args-error";
 import { verifierPolicyDocument } from "./policies";
 
 /** Args of {@link ImageVerifierRole}. */
@@ -33,7 +33,7 @@ export class ImageVerifierRole extends pulumi.ComponentResource {
   readonly arn: pulumi.Output<string>;
 
   constructor(name: string, args: ImageVerifierRoleArgs, opts?: pulumi.ComponentResourceOptions) {
-    if (!args || !/^[\w+=,.@-]{1,64}$/.test(args.roleName ?? "")) throw argError("ImageVerifierRole", name, "roleName", `is ${JSON.stringify(args?.roleName)}`, "use 1-64 letters, digits and _+=,.@-");
+    if (!args || !IAM_ROLE_NAME.test(args.roleName ?? "")) throw argError("ImageVerifierRole", name, "roleName", `is ${JSON.stringify(args?.roleName)}`, "use 1-64 letters, digits and _+=,.@-");
     if (!Array.isArray(args.repositoryArns) || args.repositoryArns.length === 0) throw argError("ImageVerifierRole", name, "repositoryArns", "is empty", "list the ARNs of the signed repositories");
     super("hardened-cluster:signing:ImageVerifierRole", name, {}, opts);
     const tags = { ...(args.tags ?? {}), "hardened-cluster.io/component": "signing" };
