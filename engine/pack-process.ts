@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { previewHeapFlags } from "./heap-flags";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { previewHeapFlags } from "./heap-flags";
 import { InputError } from "./errors";
 import { COMPILED, engineModule, ownModuleExecArgv, PACKAGE_ROOT } from "./package-root";
 

@@ -1,6 +1,6 @@
 import { fork } from "node:child_process";
-import { previewHeapFlags } from "./heap-flags";
 import * as path from "node:path";
+import { previewHeapFlags } from "./heap-flags";
 import { InputError, oneLine } from "./errors";
 import { fromWireRun, HOST_REQUEST_ENV, type HostMessage, type HostRequest } from "./host-protocol";
 import type { ProgramProject, StackConfig } from "./project";
