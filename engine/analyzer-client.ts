@@ -113,6 +113,47 @@ function describeResource<M extends ResourceMessage>(message: M, r: RecordedReso
 }
 
 
+/** The `configure` request for per-policy config (every policy listed: an unlisted level would read as advisory). */
+export function configureRequest(config: PolicyConfigMap): unknown {
+  const request = new analyzerPb.ConfigureAnalyzerRequest();
+  const map = request.getPolicyconfigMap();
+  for (const [name, c] of Object.entries(config)) {
+    const pc = new analyzerPb.PolicyConfig();
+    pc.setEnforcementlevel(WIRE_LEVEL[c.enforcementLevel]);
+    pc.setProperties(toStruct(c.properties));
+    map.set(name, pc);
+  }
+  return request;
+}
+
+/** The `analyze` request for one resource's inputs, as the engine sends it. */
+export function analyzeRequest(r: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource> = new Map()): unknown {
+  return describeResource(new analyzerPb.AnalyzeRequest(), r, r.wireInputs ?? r.inputs, byUrn);
+}
+
+/** The `analyzeStack` request: every resource's outputs, parent, dependencies and property dependencies. */
+export function analyzeStackRequest(resources: readonly RecordedResource[]): unknown {
+  const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  const request = new analyzerPb.AnalyzeStackRequest();
+  request.setResourcesList(
+    resources.map((r) => {
+      const ar = describeResource(new analyzerPb.AnalyzerResource(), r, r.wireOutputs ?? r.outputs, byUrn);
+      ar.setParent(r.parent ?? "");
+      ar.setDependenciesList([...r.dependencies]);
+      const deps = ar.getPropertydependenciesMap();
+      for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+        // The engine skips properties without dependencies.
+        if (urns.length === 0) continue;
+        const pd = new analyzerPb.AnalyzerPropertyDependencies();
+        pd.setUrnsList([...urns]);
+        deps.set(key, pd);
+      }
+      return ar;
+    }),
+  );
+  return request;
+}
+
 function levelName(wire: number): "advisory" | "mandatory" {
   return wire === WIRE_LEVEL.mandatory || wire === WIRE_LEVEL.remediate ? "mandatory" : "advisory";
 }
@@ -179,44 +220,17 @@ export class PackClient {
 
   /** Send per-policy config; every policy must be listed (an unlisted level would read as advisory). */
   async configure(config: PolicyConfigMap): Promise<void> {
-    const request = new analyzerPb.ConfigureAnalyzerRequest();
-    const map = request.getPolicyconfigMap();
-    for (const [name, c] of Object.entries(config)) {
-      const pc = new analyzerPb.PolicyConfig();
-      pc.setEnforcementlevel(WIRE_LEVEL[c.enforcementLevel]);
-      pc.setProperties(toStruct(c.properties));
-      map.set(name, pc);
-    }
-    await unary(this.client, "configure", request);
+    await unary(this.client, "configure", configureRequest(config));
   }
 
   /** Analyze one resource's inputs with every resource policy. */
   async analyze(r: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource> = new Map()): Promise<AnalyzerVerdict> {
-    const request = describeResource(new analyzerPb.AnalyzeRequest(), r, r.wireInputs ?? r.inputs, byUrn);
-    return verdictOf(await unary(this.client, "analyze", request), r.urn);
+    return verdictOf(await unary(this.client, "analyze", analyzeRequest(r, byUrn)), r.urn);
   }
 
   /** Analyze all resources (outputs, parent, dependencies, property dependencies) with every stack policy. */
   async analyzeStack(resources: readonly RecordedResource[]): Promise<AnalyzerVerdict> {
-    const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const request = new analyzerPb.AnalyzeStackRequest();
-    request.setResourcesList(
-      resources.map((r) => {
-        const ar = describeResource(new analyzerPb.AnalyzerResource(), r, r.wireOutputs ?? r.outputs, byUrn);
-        ar.setParent(r.parent ?? "");
-        ar.setDependenciesList([...r.dependencies]);
-        const deps = ar.getPropertydependenciesMap();
-        for (const [key, urns] of Object.entries(r.propertyDependencies)) {
-          // The engine skips properties without dependencies.
-          if (urns.length === 0) continue;
-          const pd = new analyzerPb.AnalyzerPropertyDependencies();
-          pd.setUrnsList([...urns]);
-          deps.set(key, pd);
-        }
-        return ar;
-      }),
-    );
-    return verdictOf(await unary(this.client, "analyzeStack", request), "");
+    return verdictOf(await unary(this.client, "analyzeStack", analyzeStackRequest(resources)), "");
   }
 
   /** Close the channel. */

@@ -4,6 +4,7 @@ import { recorded } from "../support/recorded";
 import { previewHeapFlags } from "../../engine/heap-flags";
 import { startPack, type PackProcess } from "../../engine/pack-process";
 import { findRule } from "../../policy-pack/registry";
+import { PACK_DISPATCH_ENV } from "../../policy-pack/core/dispatch";
 
 
 const CLUSTER = "aws:eks/cluster:Cluster";
@@ -59,6 +60,31 @@ describe("policy pack over the analyzer protocol", () => {
     const { violations, exemptions } = await analyzeWithPack(pack.port, [noPrivateEndpoint, privateEndpoint], config);
     expect(violations.find((v) => v.rule === "EKS-001")?.level).toBe("advisory");
     expect(exemptions.some((e) => e.urn === privateEndpoint.urn && e.reason.startsWith("exempt until "))).toBe(true);
+  });
+
+  it(`serves the type dispatch, with the same verdicts as the SDK's own loop (${PACK_DISPATCH_ENV}=sdk)`, async () => {
+    const privileged = recorded("kubernetes:core/v1:Pod", "priv", { metadata: { name: "priv", namespace: "team-a" }, spec: { containers: [{ name: "c", image: "nginx", securityContext: { privileged: true } }] } });
+    const resources = [noPrivateEndpoint, privateEndpoint, privileged];
+    const config = {
+      shared: {
+        exemptions: [{ match: { urn: privateEndpoint.urn }, expires: new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10), justification: "fixture exemption for the protocol test" }],
+      },
+      policies: { [findRule("PSS-B03")!.name]: { enforcementLevel: "advisory" as const, properties: {} } },
+    };
+    const previous = process.env[PACK_DISPATCH_ENV];
+    process.env[PACK_DISPATCH_ENV] = "sdk";
+    const sdkLoop = startPack();
+    if (previous === undefined) delete process.env[PACK_DISPATCH_ENV];
+    else process.env[PACK_DISPATCH_ENV] = previous;
+    try {
+      const expected = await analyzeWithPack((await sdkLoop).port, resources, config);
+      const actual = await analyzeWithPack(pack.port, resources, config);
+      expect(actual).toEqual(expected);
+      expect(actual.violations.find((v) => v.rule === "PSS-B03")?.level).toBe("advisory");
+      expect(actual.exemptions.length).toBeGreaterThan(0);
+    } finally {
+      sdkLoop.kill();
+    }
   });
 
   it("fans shared settings out to every policy", () => {
