@@ -5,10 +5,9 @@ import { toPolicies } from "./core/policies";
 import { shareDecodedProperties } from "./core/shared-decode";
 import { RULES } from "./registry";
 
-// Decode each resource once per request for all policies (the SDK would decode it once per policy).
-shareDecodedProperties();
 // One pass per resource: the SDK's server runs one dispatching policy; the pack still declares one policy per rule.
-dispatchByType(RULES);
+// Where the dispatch cannot be installed, the SDK's own loop runs, decoding each resource once for all policies.
+if (!dispatchByType(RULES).installed) shareDecodedProperties();
 
 new PolicyPack("hardened-cluster", {
   enforcementLevel: "mandatory",

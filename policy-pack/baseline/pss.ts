@@ -33,16 +33,23 @@ export const LATEST_PSS_VERSION: PssVersion = Object.freeze({ minor: Number.POSI
 
 const VERSION_PATTERN = /^v?1\.(0|[1-9][0-9]*)$/;
 
+/** Versions already parsed (checks compare against a handful of fixed minimums on every workload). */
+const parsedVersions = new Map<string, PssVersion>();
+
 /**
  * Parse `latest`, `v1.N` (also `1.N`, the form used for minimum versions in this file).
  * Throws an Error naming the accepted forms on anything else.
  */
 export function parsePssVersion(text: string): PssVersion {
+  const known = parsedVersions.get(text);
+  if (known !== undefined) return known;
   const trimmed = String(text).trim();
   if (trimmed === "latest") return LATEST_PSS_VERSION;
   const m = VERSION_PATTERN.exec(trimmed);
   if (!m) throw new Error(`invalid Pod Security Standards version "${text}": use "latest" or "v1.N" (e.g. "v1.33")`);
-  return { minor: Number(m[1]), text: trimmed.startsWith("v") ? trimmed : `v${trimmed}` };
+  const version = Object.freeze({ minor: Number(m[1]), text: trimmed.startsWith("v") ? trimmed : `v${trimmed}` });
+  parsedVersions.set(text, version);
+  return version;
 }
 
 /** Negative when `a` is older than `b`, 0 when equal, positive when newer (`latest` is newest). */
@@ -132,6 +139,9 @@ export const RESTRICTED_ALLOWED_CAPABILITIES: readonly string[] = ["NET_BIND_SER
 /** The value `capabilities.drop` must include under the restricted profile. */
 export const RESTRICTED_REQUIRED_DROP = "ALL";
 
+/** The allowlist per version text (computed once per version). */
+const sysctlsByVersion = new Map<string, readonly string[]>();
+
 /** Sysctl allowlist additions by the version that introduced them (cumulative). */
 export const SYSCTL_ALLOWLIST_STEPS: readonly { readonly since: string; readonly names: readonly string[] }[] = [
   {
@@ -156,7 +166,12 @@ export const SYSCTL_ALLOWLIST_STEPS: readonly { readonly since: string; readonly
 
 /** Sysctls allowed at `version`. */
 export function allowedSysctls(version: PssVersion): readonly string[] {
-  return SYSCTL_ALLOWLIST_STEPS.filter((s) => atLeast(version, s.since)).flatMap((s) => s.names);
+  let allowed = sysctlsByVersion.get(version.text);
+  if (allowed === undefined) {
+    allowed = Object.freeze(SYSCTL_ALLOWLIST_STEPS.filter((s) => atLeast(version, s.since)).flatMap((s) => s.names));
+    sysctlsByVersion.set(version.text, allowed);
+  }
+  return allowed;
 }
 
 /** Inline volume sources the restricted profile allows (`restrictedVolumes`). */

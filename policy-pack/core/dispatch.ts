@@ -11,7 +11,7 @@
  * the rules that apply.
  *
  * What the engine sees is unchanged: `getAnalyzerInfo` still lists one policy per rule (names, levels, config
- * schemas) and `configure` is still the SDK's; every diagnostic carries the rule's own policy name, description,
+ * schemas; encoded faster, see `analyzer-info.ts`) and `configure` is still the SDK's; every diagnostic carries the rule's own policy name, description,
  * severity and resolved level (the object form of `reportViolation`); `notApplicable` names each rule that did
  * not apply with the reason the SDK's loop gave (its fast-path text for single-type rules, the rule's for the
  * others, the exemption's for exempt resources), in policy order; an unknown value read at preview gives the
@@ -31,8 +31,10 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
+import { analyzerInfo, type AnalyzerInfoSdk } from "./analyzer-info";
 import { evaluateResourceRule, evaluateStackRule, policyDescription, reporter, resourceUnderTest, stackViewOf, typeMismatchReason } from "./policies";
 import { knownOrProxy, unknownTest, type UnknownSentinels } from "./known-props";
+import type { PackConfig } from "./config";
 import type { ResourceRule, Rule, StackRule } from "./rule";
 import { RuleSettings, type PolicyConfigEntry } from "./rule-settings";
 
@@ -66,14 +68,16 @@ export interface PolicySdk {
     convertEnforcementLevel(level: number): string;
     asGrpcError(error: unknown, message?: string): Error;
     makeAnalyzeResponse(diagnostics: unknown[], notApplicable?: unknown[]): AnalyzeResponseMessage;
-  };
+  } & AnalyzerInfoSdk["protoutil"];
   /** `@pulumi/policy/proxy` */
   readonly proxy: UnknownSentinels & { readonly UnknownValueError: new (...args: never[]) => Error };
   /** `@pulumi/pulumi/proto/analyzer_pb` as the SDK resolves it. */
   readonly analyzerProto: {
     readonly PolicyNotApplicable: new () => { setPolicyName(name: string): void; setReason(reason: string): void };
     readonly AnalyzeResponse: new () => AnalyzeResponseMessage;
-  };
+  } & AnalyzerInfoSdk["analyzerProto"];
+  /** `google-protobuf`'s `Struct` as the SDK resolves it. */
+  readonly struct: AnalyzerInfoSdk["struct"];
   /** `@grpc/grpc-js`'s `Server.prototype` as the SDK resolves it. */
   readonly grpcServer: { addService(this: unknown, service: unknown, implementation: AnalyzerHandlers): void };
 }
@@ -90,6 +94,9 @@ export interface ServedPack {
   readonly name: string;
   readonly version: string;
   readonly level: string;
+  /** `PolicyPackArgs` (for `getAnalyzerInfo`; without them the SDK's handler answers it). */
+  readonly args?: { readonly policies?: readonly object[] };
+  readonly initialConfig?: unknown;
 }
 
 /** The SDK modules, resolved from `@pulumi/policy` itself so the hook sees the instances its server uses. */
@@ -99,17 +106,31 @@ export function loadPolicySdk(): PolicySdk {
     server: require("@pulumi/policy/server"),
     protoutil: require("@pulumi/policy/protoutil"),
     proxy: require("@pulumi/policy/proxy"),
+    struct: require(require.resolve("google-protobuf/google/protobuf/struct_pb", from)).Struct,
     analyzerProto: require(require.resolve("@pulumi/pulumi/proto/analyzer_pb", from)),
     grpcServer: require(require.resolve("@grpc/grpc-js", from)).Server.prototype,
   };
 }
 
-/** One resource rule as seen for one resource type. */
-interface TypeEntry {
+/** One enabled resource rule as run for one resource type under one configuration. */
+interface Step {
   readonly rule: ResourceRule;
   readonly applies: boolean;
   /** Why it does not apply (a prebuilt `PolicyNotApplicable`), when it does not. */
   readonly notApplicable?: unknown;
+  /** Its policy name, description, severity and resolved level, as every diagnostic of it carries them. */
+  readonly identity?: ObjectViolation;
+  readonly config?: PackConfig;
+}
+
+/** What `analyze` does for one resource type under one configuration: the enabled rules in policy order. */
+interface TypePlan {
+  readonly settings: RuleSettings;
+  readonly steps: readonly Step[];
+  /** Whether any enabled rule applies (else the resource is not even decoded). */
+  readonly runsAny: boolean;
+  /** The encoded not-applicable list when no resource is exempt (the same for every resource of the type). */
+  mismatchBytes?: Uint8Array;
 }
 
 /** `make()` on first call, then its value, or its error again (each caller sees what the SDK's loop would). */
@@ -162,23 +183,36 @@ export function dispatchingHandlers(sdkHandlers: AnalyzerHandlers, pack: ServedP
   const isUnknown = unknownTest(sdk.proxy);
   const readProps = (props: Record<string, any>) => knownOrProxy(props, isUnknown);
 
-  const tables = new Map<string, readonly TypeEntry[]>();
-  const tableFor = (type: string): readonly TypeEntry[] => {
-    let table = tables.get(type);
-    if (table === undefined) {
-      table = resourceRules.map((rule) =>
-        rule.resourceTypes.includes(type) ? { rule, applies: true } : { rule, applies: false, notApplicable: notApplicable(rule, typeMismatchReason(rule)) },
-      );
-      tables.set(type, table);
+  const mismatches = new Map<ResourceRule, unknown>();
+  const mismatchOf = (rule: ResourceRule): unknown => {
+    let entry = mismatches.get(rule);
+    if (entry === undefined) {
+      entry = notApplicable(rule, typeMismatchReason(rule));
+      mismatches.set(rule, entry);
     }
-    return table;
+    return entry;
+  };
+
+  const plans = new Map<string, TypePlan>();
+  const planFor = (type: string, current: RuleSettings): TypePlan => {
+    const known = plans.get(type);
+    if (known !== undefined && known.settings === current) return known;
+    const steps = resourceRules
+      .filter((rule) => current.levelOf(rule) !== "disabled")
+      .map((rule): Step =>
+        rule.resourceTypes.includes(type)
+          ? { rule, applies: true, config: current.configOf(rule), identity: { name: rule.name, description: policyDescription(rule), severity: rule.severity, enforcementLevel: current.reportLevelOf(rule) } }
+          : { rule, applies: false, notApplicable: mismatchOf(rule) },
+      );
+    const plan: TypePlan = { settings: current, steps, runsAny: steps.some((step) => step.applies) };
+    plans.set(type, plan);
+    return plan;
   };
 
   /** `reportViolation` bound to one rule: its policy name, description, severity and level. */
-  const forRule = (rule: Rule, level: "advisory" | "mandatory", reportViolation: ReportViolation): ReportViolation => {
+  const forRule = (identity: ObjectViolation, reportViolation: ReportViolation): ReportViolation => {
     const report = reportViolation as unknown as (v: ObjectViolation) => void;
-    const base = { name: rule.name, description: policyDescription(rule), severity: rule.severity, enforcementLevel: level };
-    return ((v: ObjectViolation) => report({ ...base, ...v })) as unknown as ReportViolation;
+    return ((v: ObjectViolation) => report({ ...identity, ...v })) as unknown as ReportViolation;
   };
 
   /** The SDK's advisory diagnostic for a rule that read a value unknown at preview (`server.js`, same text). */
@@ -192,18 +226,16 @@ export function dispatchingHandlers(sdkHandlers: AnalyzerHandlers, pack: ServedP
     });
 
   /**
-   * The wire form of "these rules do not apply to this type" for one settings generation, encoded once: a type's
-   * list is the same for every resource of it, and encoding ~60 entries per response was the pack's largest cost.
+   * The wire form of a type's "these rules do not apply" list, encoded once per plan: it is the same for every
+   * resource of the type, and encoding ~60 entries per response was the pack's largest cost.
    */
-  const encodedMismatches = new Map<readonly TypeEntry[], { readonly settings: RuleSettings; readonly bytes: Uint8Array }>();
-  const mismatchBytes = (table: readonly TypeEntry[], current: RuleSettings, list: unknown[]): Uint8Array => {
-    const cached = encodedMismatches.get(table);
-    if (cached !== undefined && cached.settings === current) return cached.bytes;
-    const message = new sdk.analyzerProto.AnalyzeResponse();
-    message.setNotApplicableList(list);
-    const bytes = message.serializeBinary();
-    encodedMismatches.set(table, { settings: current, bytes });
-    return bytes;
+  const mismatchBytes = (plan: TypePlan, list: unknown[]): Uint8Array => {
+    if (plan.mismatchBytes === undefined) {
+      const message = new sdk.analyzerProto.AnalyzeResponse();
+      message.setNotApplicableList(list);
+      plan.mismatchBytes = message.serializeBinary();
+    }
+    return plan.mismatchBytes;
   };
 
   /**
@@ -211,7 +243,7 @@ export function dispatchingHandlers(sdkHandlers: AnalyzerHandlers, pack: ServedP
    * not-applicable list set on the message, and, when it holds only type mismatches, encoded from the cache
    * (`not_applicable` is the response's last field, so its encoding is appended to the rest of the message).
    */
-  const finish = (run: RequestRun, table: readonly TypeEntry[] | undefined, current: RuleSettings, callback: Parameters<UnaryHandler>[1]) => (error: Error | null | undefined, response?: unknown) => {
+  const finish = (run: RequestRun, plan: TypePlan | undefined, callback: Parameters<UnaryHandler>[1]) => (error: Error | null | undefined, response?: unknown) => {
     if (error) {
       callback(run.failure ? sdk.protoutil.asGrpcError(run.failure.error, `Error validating resource with policy '${run.failure.rule.name}' from policy pack ${packRef}`) : error);
       return;
@@ -219,8 +251,8 @@ export function dispatchingHandlers(sdkHandlers: AnalyzerHandlers, pack: ServedP
     const message = response as AnalyzeResponseMessage;
     if (run.notApplicable.length > 0) {
       message.setNotApplicableList(run.notApplicable);
-      if (table !== undefined && !run.exempted) {
-        const tail = mismatchBytes(table, current, run.notApplicable);
+      if (plan !== undefined && !run.exempted) {
+        const tail = mismatchBytes(plan, run.notApplicable);
         const encode = message.serializeBinary;
         message.serializeBinary = function (this: AnalyzeResponseMessage) {
           this.setNotApplicableList([]);
@@ -239,50 +271,47 @@ export function dispatchingHandlers(sdkHandlers: AnalyzerHandlers, pack: ServedP
     callback(undefined, message);
   };
 
-  const dispatchResource = (args: ResourceValidationArgs, reportViolation: ReportViolation, table: readonly TypeEntry[], current: RuleSettings, run: RequestRun) => {
+  const dispatchResource = (args: ResourceValidationArgs, reportViolation: ReportViolation, plan: TypePlan, run: RequestRun) => {
     // Built on first use, inside a rule's try: reading an unknown provider namespace fails each rule as in the SDK's loop.
     const resource = once(() => resourceUnderTest(args, readProps));
-    for (const entry of table) {
-      const level = current.levelOf(entry.rule);
-      if (level === "disabled") continue;
-      if (!entry.applies) {
-        run.notApplicable.push(entry.notApplicable);
+    for (const step of plan.steps) {
+      if (!step.applies) {
+        run.notApplicable.push(step.notApplicable);
         continue;
       }
-      const report = reporter(entry.rule, forRule(entry.rule, current.reportLevelOf(entry.rule), reportViolation), args.urn);
+      const report = reporter(step.rule, forRule(step.identity!, reportViolation), args.urn);
       try {
-        const verdict = evaluateResourceRule(entry.rule, resource(), current.configOf(entry.rule), report);
+        const verdict = evaluateResourceRule(step.rule, resource(), step.config!, report);
         if (verdict.exempt !== undefined) {
-          run.notApplicable.push(notApplicable(entry.rule, verdict.exempt));
+          run.notApplicable.push(notApplicable(step.rule, verdict.exempt));
           run.exempted = true;
         }
       } catch (error) {
         if (!(error instanceof sdk.proxy.UnknownValueError)) {
-          run.failure = { rule: entry.rule, error };
+          run.failure = { rule: step.rule, error };
           throw error;
         }
-        cannotRun(entry.rule, error, reportViolation);
+        cannotRun(step.rule, error, reportViolation);
       }
     }
   };
 
   const analyze: UnaryHandler = (call, callback) => {
-    const current = settings;
-    const table = tableFor(call.request.getType());
+    const plan = planFor(call.request.getType(), settings);
     const run: RequestRun = { notApplicable: [], exempted: false };
     // No enabled rule applies to this type: answer without decoding the resource.
-    if (!table.some((e) => e.applies && current.levelOf(e.rule) !== "disabled")) {
-      for (const e of table) if (current.levelOf(e.rule) !== "disabled") run.notApplicable.push(e.notApplicable);
-      finish(run, table, current, callback)(undefined, sdk.protoutil.makeAnalyzeResponse([]));
+    if (!plan.runsAny) {
+      for (const step of plan.steps) run.notApplicable.push(step.notApplicable);
+      finish(run, plan, callback)(undefined, sdk.protoutil.makeAnalyzeResponse([]));
       return undefined;
     }
     const policy: ResourceValidationPolicy = {
       name: DISPATCH_POLICY_NAME,
       description: "Runs every resource rule of the pack that applies to the resource's type.",
       enforcementLevel: "mandatory",
-      validateResource: (args, reportViolation) => dispatchResource(args, reportViolation, table, current, run),
+      validateResource: (args, reportViolation) => dispatchResource(args, reportViolation, plan, run),
     };
-    return makeAnalyze(pack.name, pack.version, pack.level, [policy])(call, finish(run, table, current, callback));
+    return makeAnalyze(pack.name, pack.version, pack.level, [policy])(call, finish(run, plan, callback));
   };
 
   const analyzeStack: UnaryHandler = (call, callback) => {
@@ -301,7 +330,8 @@ export function dispatchingHandlers(sdkHandlers: AnalyzerHandlers, pack: ServedP
         const view = once(() => stackViewOf(args.resources as PolicyResource[], readProps));
         for (const rule of enabled) {
           try {
-            evaluateStackRule(rule, view(), current.configOf(rule), forRule(rule, current.reportLevelOf(rule), reportViolation));
+            const identity = { name: rule.name, description: policyDescription(rule), severity: rule.severity, enforcementLevel: current.reportLevelOf(rule) };
+            evaluateStackRule(rule, view(), current.configOf(rule), forRule(identity, reportViolation));
           } catch (error) {
             if (!(error instanceof sdk.proxy.UnknownValueError)) {
               run.failure = { rule, error };
@@ -312,7 +342,7 @@ export function dispatchingHandlers(sdkHandlers: AnalyzerHandlers, pack: ServedP
         }
       },
     };
-    return makeAnalyzeStack(pack.name, pack.version, pack.level, [policy])(call, finish(run, undefined, current, callback));
+    return makeAnalyzeStack(pack.name, pack.version, pack.level, [policy])(call, finish(run, undefined, callback));
   };
 
   const configure: UnaryHandler = (call, callback) => {
@@ -325,7 +355,20 @@ export function dispatchingHandlers(sdkHandlers: AnalyzerHandlers, pack: ServedP
     return sdkHandlers.configure(call, callback);
   };
 
-  return { ...sdkHandlers, analyze, analyzeStack, configure };
+  let info: unknown;
+  const getAnalyzerInfo: UnaryHandler = (call, callback) => {
+    if (pack.args === undefined) return sdkHandlers.getAnalyzerInfo(call, callback);
+    try {
+      info ??= analyzerInfo(sdk, pack, pack.args, pack.initialConfig);
+    } catch (error) {
+      callback(sdk.protoutil.asGrpcError(error));
+      return undefined;
+    }
+    callback(undefined, info);
+    return undefined;
+  };
+
+  return { ...sdkHandlers, analyze, analyzeStack, configure, getAnalyzerInfo };
 }
 
 /** Marks the wrapped `serve`, so installing twice is harmless. */
@@ -355,7 +398,7 @@ export function dispatchByType(rules: readonly Rule[], sdk: PolicySdk = loadPoli
     const addService = grpcServer.addService;
     grpcServer.addService = function (this: unknown, service: unknown, implementation: AnalyzerHandlers) {
       grpcServer.addService = addService;
-      return addService.call(this, service, dispatchingHandlers(implementation, { name, version, level }, rules, sdk));
+      return addService.call(this, service, dispatchingHandlers(implementation, { name, version, level, args: args as ServedPack["args"], initialConfig }, rules, sdk));
     };
     try {
       return serve.call(this, name, version, level, args, initialConfig);

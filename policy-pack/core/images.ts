@@ -53,8 +53,20 @@ export function isLatest(image: ImageReference): boolean {
   return image.tag === "latest" || (image.tag === undefined && image.digest === undefined);
 }
 
+/** Globs already compiled (the same few registry patterns are matched against every container image). */
+const compiledGlobs = new Map<string, RegExp>();
+
 /** Compile a registry glob: `*` matches one or more non-`/` characters; everything else is literal; case-insensitive. */
 export function globToRegExp(glob: string): RegExp {
+  let compiled = compiledGlobs.get(glob);
+  if (compiled === undefined) {
+    compiled = compileGlob(glob);
+    compiledGlobs.set(glob, compiled);
+  }
+  return compiled;
+}
+
+function compileGlob(glob: string): RegExp {
   const body = glob
     .split("*")
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))

@@ -75,11 +75,28 @@ export function configuredVersion(config: PackConfig): PssVersion {
   }
 }
 
+/** Contexts already built (a read of an unknown value throws and is not kept, so each rule reports it). */
+const contexts = new WeakMap<ResourceUnderTest, WeakMap<PackConfig, { readonly context: PssContext | undefined }>>();
+
 /**
  * The PSS context of a resource, or undefined when no PSS check applies to it: not a workload, or its
  * namespace is in `podSecurityExemptNamespaces`.
  */
 export function pssContextOf(resource: ResourceUnderTest, config: PackConfig): PssContext | undefined {
+  // Every PSS rule asks for the same resource's context: build it once per resource and config.
+  let byConfig = contexts.get(resource);
+  const known = byConfig?.get(config);
+  if (known !== undefined) return known.context;
+  const context = buildPssContext(resource, config);
+  if (byConfig === undefined) {
+    byConfig = new WeakMap();
+    contexts.set(resource, byConfig);
+  }
+  byConfig.set(config, { context });
+  return context;
+}
+
+function buildPssContext(resource: ResourceUnderTest, config: PackConfig): PssContext | undefined {
   if (!WORKLOAD_TYPES.includes(resource.type)) return undefined;
   const namespace = namespaceOf(resource);
   if (config.podSecurityExemptNamespaces.includes(namespace)) return undefined;

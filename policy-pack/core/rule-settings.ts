@@ -16,6 +16,7 @@ export type PolicyConfigEntry = Readonly<Record<string, unknown>> & { readonly e
 export class RuleSettings {
   private readonly levels = new Map<string, ResolvedLevel>();
   private readonly configs = new Map<string, PackConfig>();
+  private readonly byContent = new Map<string, PackConfig>();
 
   /**
    * @param entries the `configure` map (policy name → properties + `enforcementLevel`), `{}` before any configure
@@ -47,7 +48,14 @@ export class RuleSettings {
     let config = this.configs.get(rule.name);
     if (config === undefined) {
       const { enforcementLevel: _level, ...properties } = this.entries[rule.name] ?? {};
-      config = resolveConfig(properties as Partial<PackConfig>);
+      // Rules configured alike (shared settings fan out to every policy) share one resolved object, so what a
+      // rule derives from its config and the resource (e.g. the PSS context) is derived once for all of them.
+      const key = JSON.stringify(properties);
+      config = this.byContent.get(key);
+      if (config === undefined) {
+        config = resolveConfig(properties as Partial<PackConfig>);
+        this.byContent.set(key, config);
+      }
       this.configs.set(rule.name, config);
     }
     return config;

@@ -35,14 +35,15 @@ export function servePackInProcess(rules: readonly Rule[] = RULES): InProcessPac
     served = implementation;
   };
   grpcServer.bindAsync = () => undefined;
+  const args = { policies: toPolicies(rules) };
   try {
-    sdk.server.serve(IN_PROCESS_PACK.name, IN_PROCESS_PACK.version, IN_PROCESS_PACK.level, { policies: toPolicies(rules) });
+    sdk.server.serve(IN_PROCESS_PACK.name, IN_PROCESS_PACK.version, IN_PROCESS_PACK.level, args);
   } finally {
     grpcServer.addService = addService;
     grpcServer.bindAsync = bindAsync;
   }
   if (served === undefined) throw new Error("@pulumi/policy's serve registered no analyzer service");
-  return { sdk: served, dispatch: dispatchingHandlers(served, IN_PROCESS_PACK, rules, sdk) };
+  return { sdk: served, dispatch: dispatchingHandlers(served, { ...IN_PROCESS_PACK, args }, rules, sdk) };
 }
 
 /** Call one unary handler with a request; resolves with the response message. */

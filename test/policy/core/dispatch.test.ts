@@ -163,7 +163,7 @@ describe("installing the dispatch", () => {
   function fakeSdk(): { sdk: PolicySdk; registered: () => AnalyzerHandlers | undefined; original: AnalyzerHandlers } {
     const real = loadPolicySdk();
     const noop = () => undefined;
-    const original: AnalyzerHandlers = { analyze: noop, analyzeStack: noop, configure: noop, getAnalyzerInfo: noop };
+    const original: AnalyzerHandlers = { analyze: noop, analyzeStack: noop, configure: noop, getAnalyzerInfo: noop, remediate: noop };
     let registered: AnalyzerHandlers | undefined;
     const grpcServer = {
       addService(_service: unknown, implementation: AnalyzerHandlers) {
@@ -178,7 +178,7 @@ describe("installing the dispatch", () => {
     return { sdk: { ...real, server, grpcServer }, registered: () => registered, original };
   }
 
-  it("wraps serve so the served analyze/analyzeStack/configure are the dispatch's and the rest is the SDK's", () => {
+  it("wraps serve so the served analyze/analyzeStack/configure/getAnalyzerInfo are the dispatch's and the rest is the SDK's", () => {
     const { sdk, registered, original } = fakeSdk();
     const addService = sdk.grpcServer.addService;
     expect(dispatchByType(RULES, sdk, {})).toEqual({ installed: true });
@@ -187,7 +187,8 @@ describe("installing the dispatch", () => {
     expect(served.analyze).not.toBe(original.analyze);
     expect(served.analyzeStack).not.toBe(original.analyzeStack);
     expect(served.configure).not.toBe(original.configure);
-    expect(served.getAnalyzerInfo).toBe(original.getAnalyzerInfo);
+    expect(served.getAnalyzerInfo).not.toBe(original.getAnalyzerInfo);
+    expect(served.remediate).toBe(original.remediate);
     expect(sdk.grpcServer.addService).toBe(addService);
     expect(dispatchByType(RULES, sdk, {})).toEqual({ installed: true });
   });
