@@ -38,6 +38,21 @@ function matches(exemption: Exemption, resource: ResourceUnderTest): boolean {
   return false;
 }
 
+const NOT_EXEMPT: ExemptionVerdict = Object.freeze({ kind: "none" });
+
+/** Per resource: whether it carries an exemption mark. */
+const exemptionMarks = new WeakMap<ResourceUnderTest, boolean>();
+
+/** Whether the resource carries any `hardened-cluster.io/exempt.*` tag or annotation (worked out once per resource). */
+function carriesExemptionMark(resource: ResourceUnderTest): boolean {
+  let carries = exemptionMarks.get(resource);
+  if (carries === undefined) {
+    carries = Object.keys(resourceMarks(resource)).some((key) => key.startsWith(LABELS.exemptPrefix));
+    exemptionMarks.set(resource, carries);
+  }
+  return carries;
+}
+
 /** Tags (AWS) or annotations (Kubernetes) the resource carries; reading never throws. */
 function resourceMarks(resource: ResourceUnderTest): Record<string, unknown> {
   const marks = safeGet(() => (resource.type.startsWith("kubernetes:") ? resource.props?.metadata?.annotations : resource.props?.tags));
@@ -70,6 +85,8 @@ export function expiryProblem(expires: unknown, maxDays: number, today: Date = n
  * justification is `invalid` and is reported as a violation of the rule it tried to silence.
  */
 export function exemptionFor(ruleId: string, resource: ResourceUnderTest, config: PackConfig, today?: Date): ExemptionVerdict {
+  // The common case, asked for every rule on every resource: no exemption configured, none carried.
+  if (config.exemptions.length === 0 && !carriesExemptionMark(resource)) return NOT_EXEMPT;
   for (const exemption of config.exemptions) {
     if (!matches(exemption, resource)) continue;
     // Only a matching exemption needs the date (this runs for every rule on every resource in the pack).
