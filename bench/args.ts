@@ -1,7 +1,7 @@
 /** Command-line options of `npm run bench -- [options]`. */
 
 /** Benchmarks by name, in run order. */
-export const BENCHMARKS = ["preview", "scan", "pack", "graph", "cost", "floor"] as const;
+export const BENCHMARKS = ["preview", "scan", "pack", "graph", "cost", "floor", "whole"] as const;
 /** One benchmark's name. */
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 

@@ -9,6 +9,7 @@ import { parseBenchArgs, type BenchOptions } from "./args";
 import { printGraphDepth, runGraphDepth } from "./graph-depth";
 import { describeMachine } from "./machine";
 import { printPackCost, runPackCost } from "./pack-cost";
+import { printWholePreview, runWholePreview } from "./whole-preview";
 import { runPack } from "./pack-run";
 import { printPackVsDirect, runPackVsDirect, type PackVsDirect } from "./pack-vs-direct";
 import { printPreviewScale, runPreviewScale } from "./preview-scale";
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   if (options.only.includes("graph")) printGraphDepth(await runGraphDepth(options.graphTenants));
   if (options.only.includes("cost")) printPackCost(await runPackCost(options.costPods, Math.max(3, options.reps)));
   if (options.only.includes("floor")) printRecordFloor(await runRecordFloor(options.floorPods, Math.max(3, options.reps)), Math.max(3, options.reps));
+  if (options.only.includes("whole")) printWholePreview(await runWholePreview(options.costPods, Math.max(3, options.reps)));
   process.stdout.write(`\nTotal ${(msSince(started) / 1000).toFixed(0)} s; load average at the end: ${describeMachine()[3].replace("load average: ", "")}\n`);
 }
 

@@ -10,9 +10,8 @@ import type { PolicyInfo } from "../engine/analyzer-client";
 import { analyzeWithPack } from "../engine/analyze";
 import { startPack } from "../engine/pack-process";
 import type { RecordedResource } from "../engine/record";
-import { LABELS, PSA_LABELS } from "../policy-pack/baseline/labels";
-import { RESTRICTED_CONTAINER_SECURITY_CONTEXT, RESTRICTED_POD_SECURITY_CONTEXT } from "../policy-pack/baseline/pss";
 import { RULES } from "../policy-pack/registry";
+import { podObjects } from "./pods";
 import { childCpuMs, median, msSince } from "./timing";
 import { recorded } from "../test/support/recorded";
 
@@ -28,40 +27,15 @@ const NOOP_POLICIES: readonly PolicyInfo[] = [
 /** Policies of the real pack (saves `getAnalyzerInfo`, as the CLI does). */
 const REAL_POLICIES: readonly PolicyInfo[] = RULES.map((r) => ({ name: r.name, enforcementLevel: r.enforcementLevel }));
 
-/** The tenant namespace the generated pods live in. */
-const NAMESPACE = "team-bench";
 
 /** One recorded custom resource, as the mock recorder would hold it. */
 function resource(type: string, name: string, inputs: Record<string, any>): RecordedResource {
   return recorded(type, name, inputs, { urn: `urn:pulumi:bench::pack-cost::${type}::${name}` });
 }
 
-/** `count` pods that follow the restricted profile (plus their namespace), each with a distinct name. */
+/** `count` pods that follow the restricted profile (plus their namespace), as the recorder would hold them. */
 export function compliantPods(count: number): RecordedResource[] {
-  const image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app@sha256:" + "a".repeat(64);
-  const namespace = resource("kubernetes:core/v1:Namespace", NAMESPACE, {
-    metadata: { name: NAMESPACE, labels: { [LABELS.tenant]: NAMESPACE, [PSA_LABELS.enforce]: "restricted" } },
-  });
-  const pods = Array.from({ length: count }, (_, i) =>
-    resource("kubernetes:core/v1:Pod", `pod-${i}`, {
-      metadata: { name: `pod-${i}`, namespace: NAMESPACE, labels: { app: `app-${i % 50}` } },
-      spec: {
-        // Its own service account (SA-003, added after this benchmark was written, flags the namespace default).
-        serviceAccountName: "app",
-        automountServiceAccountToken: false,
-        securityContext: RESTRICTED_POD_SECURITY_CONTEXT,
-        containers: [
-          {
-            name: "app",
-            image,
-            securityContext: RESTRICTED_CONTAINER_SECURITY_CONTEXT,
-            resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } },
-          },
-        ],
-      },
-    }),
-  );
-  return [namespace, ...pods];
+  return podObjects(count).map((o) => resource(o.type, o.name, o.inputs));
 }
 
 /** One pack's run over the resources. */

@@ -11,13 +11,13 @@ import * as k8s from "@pulumi/kubernetes";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { deferPromiseStackTraces } from "../engine/lazy-promise-stacks";
 import { recordRun } from "../engine/record";
-import { compliantPods } from "./pack-cost";
+import { podObjects } from "./pods";
 import { FLOOR_MODES, type FloorMeasurement } from "./record-floor-modes";
 import { collectGarbage, cpuMs, msSince } from "./timing";
 
-/** Register the namespace and the pods of {@link compliantPods} with the SDK's resource classes. */
+/** Register the namespace and the pods of {@link podObjects} with the SDK's resource classes. */
 function program(count: number): void {
-  const [namespace, ...pods] = compliantPods(count);
+  const [namespace, ...pods] = podObjects(count);
   new k8s.core.v1.Namespace(namespace.name, namespace.inputs);
   for (const pod of pods) new k8s.core.v1.Pod(pod.name, pod.inputs);
 }
