@@ -1,12 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import * as settings from "@pulumi/pulumi/runtime/settings";
-import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
+import { serializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import { defaultProviderFor, type AnalyzerProvider } from "./default-providers";
 import { realisticMocks, type StackOutputsLookup } from "./mocks";
 import { ExpansionError, kubeChildren, yamlV2Objects } from "./expanders/kubernetes-yaml";
 import { deferPromiseStackTraces } from "./lazy-promise-stacks";
 import type { UnverifiedEntry } from "./unverified";
+import { deserializeShared, serializePlain } from "./plain-values";
 import { toAnalyzerWire } from "./wire";
 
 /** Type of the root stack resource, which the engine leaves out of its children's URNs. */
@@ -96,11 +97,18 @@ function structToJs(struct: { toJavaScript(): Record<string, unknown> } | undefi
 }
 
 /**
- * `deserializeProperties` of a Struct already converted to JavaScript: the SDK's function only calls `toJavaScript()`
- * on its argument and builds new values from the result (it never mutates it), so the converted copy is shared.
+ * What `MockMonitor.registerResource` answers, in the shape the SDK reads (`getUrn`, `getId`, `getObject`,
+ * `getPropertydependenciesMap`, `getResult`, as its own offline fallback in runtime/resource.js builds it): the
+ * state is handed over as the JavaScript value the SDK would get back from the `Struct` (`toJavaScript()`), without
+ * building the protobuf message and converting it back.
  */
-function deserializeJs(js: Record<string, unknown>): Record<string, any> {
-  return deserializeProperties({ toJavaScript: () => js } as unknown as Parameters<typeof deserializeProperties>[0]);
+function mockResponse(urn: string, id: string, state: Record<string, unknown>): unknown {
+  const object = { toJavaScript: () => state };
+  return { getUrn: () => urn, getId: () => id, getObject: () => object, getPropertydependenciesMap: () => undefined, getResult: () => 0 };
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
 }
 
 /** URN of a child, as the engine builds it: the parent's type chain `$`-joined with the child's type. */
@@ -160,12 +168,50 @@ export class RecordingMonitor extends MockMonitor {
     return defaultProviderFor(req.getType(), req.getVersion?.() ?? "", settings.getProject(), settings.getStack(), this.config);
   }
 
+  /**
+   * `MockMonitor.registerResource` (mock `newResource`, URN, serialized state kept for `getResource`, response)
+   * followed by the recording, without a turn of the microtask queue when the mock answers synchronously with plain
+   * data (the SDK's own path awaits every nested value of the state; see engine/plain-values.ts). The request's
+   * `Struct` is converted to JavaScript once for the mock and the record.
+   */
   override async registerResource(req: any, callback: (err: any, resp?: any) => void): Promise<void> {
-    this.listener(req.getType(), req.getName(), false);
+    const type: string = req.getType();
+    const name: string = req.getName();
+    this.listener(type, name, false);
     try {
-      await this.register(req, callback);
+      let err: any;
+      let resp: unknown;
+      let inputsJs: Record<string, unknown> = {};
+      let inputs: Record<string, any> = {};
+      let urn = "";
+      let state: Record<string, unknown> = {};
+      try {
+        inputsJs = structToJs(req.getObject());
+        inputs = deserializeShared(inputsJs);
+        let result = this.mocks.newResource({ type, name, inputs, provider: req.getProvider(), custom: req.getCustom(), id: req.getImportid() });
+        if (isPromiseLike(result)) result = await result;
+        urn = this.engineUrn(req.getParent(), type, name);
+        const plain = serializePlain(result.state);
+        const isRecord = plain !== null && typeof plain === "object" && !Array.isArray(plain);
+        state = (isRecord ? plain : await serializeProperties("", result.state)) as Record<string, unknown>;
+        this.resources.set(urn, { urn, id: result.id ?? null, state });
+        resp = mockResponse(urn, result.id || "", state);
+      } catch (error) {
+        err = error;
+      }
+      if (!err) {
+        const record = this.recordRegistration(req, urn, inputsJs, inputs, state);
+        if (record.remote && YAML_V2_COMPONENTS.has(record.type)) {
+          try {
+            await this.expandYamlV2(record, req);
+          } catch (error) {
+            err = error instanceof ExpansionError ? new Error(`${record.type} '${record.name}': ${error.message}`) : error;
+          }
+        }
+      }
+      callback(err, err ? undefined : resp);
     } finally {
-      this.listener(req.getType(), req.getName(), true);
+      this.listener(type, name, true);
     }
   }
 
@@ -178,45 +224,26 @@ export class RecordingMonitor extends MockMonitor {
     return `urn:pulumi:${settings.getStack()}::${settings.getProject()}::${type}::${name}`;
   }
 
-  private async register(req: any, callback: (err: any, resp?: any) => void): Promise<void> {
-    let outcome: { err: any; resp?: any } = { err: undefined };
-    await super.registerResource(req, (err: any, resp?: any) => {
-      outcome = { err, resp };
-    });
-    const { resp } = outcome;
-    let err = outcome.err;
-    if (!err && resp) {
-      const record = this.recordRegistration(req, resp);
-      if (record.remote && YAML_V2_COMPONENTS.has(record.type)) {
-        try {
-          await this.expandYamlV2(record, req);
-        } catch (error) {
-          err = error instanceof ExpansionError ? new Error(`${record.type} '${record.name}': ${error.message}`) : error;
-        }
-      }
-    }
-    callback(err, err ? undefined : resp);
-  }
-
-  private recordRegistration(req: any, resp: any): RecordedResource {
-    const urn: string = resp.getUrn();
+  /**
+   * The record of a registration: `inputsJs` is the request's `Struct` as JavaScript and `inputs` its deserialized
+   * form, `outputsJs` the serialized state the mock returned. Views that would be deep copies of one another are one
+   * shared value (engine/plain-values.ts).
+   */
+  private recordRegistration(req: any, urn: string, inputsJs: Record<string, unknown>, inputs: Record<string, any>, outputsJs: Record<string, unknown>): RecordedResource {
     const previous = this.byUrn.get(urn);
     if (previous) this.duplicates.push(urn);
     const propertyDependencies: Record<string, string[]> = {};
     req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
       propertyDependencies[key] = deps.getUrnsList();
     });
-    // Each Struct is converted to JavaScript once; the SDK's view and the analyzers' wire view are both built from it.
-    const inputsJs = structToJs(req.getObject());
-    const outputsJs = structToJs(resp.getObject());
     const record: RecordedResource = {
       urn,
       type: req.getType(),
       name: req.getName(),
       custom: req.getCustom(),
       parent: req.getParent() || null,
-      inputs: deserializeJs(inputsJs),
-      outputs: deserializeJs(outputsJs),
+      inputs,
+      outputs: deserializeShared(outputsJs),
       protect: req.getProtect?.() === true,
       retainOnDelete: req.getRetainondelete?.() === true,
       dependencies: req.getDependenciesList(),
