@@ -7,6 +7,7 @@ import { realisticMocks, type StackOutputsLookup } from "./mocks";
 import { ExpansionError, kubeChildren, yamlV2Objects } from "./expanders/kubernetes-yaml";
 import { deferPromiseStackTraces } from "./lazy-promise-stacks";
 import type { UnverifiedEntry } from "./unverified";
+import { Interner } from "./interner";
 import { deserializeShared, serializePlain } from "./plain-values";
 import { toAnalyzerWire } from "./wire";
 
@@ -123,15 +124,37 @@ function aliasUrns(req: any): string[] {
   return [...urns, ...((req.getAliasurnsList?.() ?? []) as string[])];
 }
 
+/** The options of a registration that set none of them (most registrations), shared by their records. */
+const DEFAULT_OPTIONS: RecordedOptions = Object.freeze({
+  aliases: Object.freeze([]) as unknown as string[],
+  ignoreChanges: Object.freeze([]) as unknown as string[],
+  additionalSecretOutputs: Object.freeze([]) as unknown as string[],
+  customTimeouts: Object.freeze({ create: "", update: "", delete: "" }),
+});
+
 function optionsOf(req: any): RecordedOptions {
   const timeouts = req.getCustomtimeouts?.();
-  return {
+  const options: RecordedOptions = {
     aliases: aliasUrns(req),
     ignoreChanges: req.getIgnorechangesList?.() ?? [],
     ...(req.getDeletebeforereplacedefined?.() ? { deleteBeforeReplace: req.getDeletebeforereplace() === true } : {}),
     additionalSecretOutputs: req.getAdditionalsecretoutputsList?.() ?? [],
     customTimeouts: { create: timeouts?.getCreate?.() ?? "", update: timeouts?.getUpdate?.() ?? "", delete: timeouts?.getDelete?.() ?? "" },
   };
+  return isDefaultOptions(options) ? DEFAULT_OPTIONS : options;
+}
+
+function isDefaultOptions(o: RecordedOptions): boolean {
+  const t = o.customTimeouts;
+  return (
+    o.aliases.length === 0 &&
+    o.ignoreChanges.length === 0 &&
+    o.additionalSecretOutputs.length === 0 &&
+    o.deleteBeforeReplace === undefined &&
+    t.create === "" &&
+    t.update === "" &&
+    t.delete === ""
+  );
 }
 
 /** A mock monitor that records every registration, with its options, in order. */
@@ -144,6 +167,8 @@ export class RecordingMonitor extends MockMonitor {
   /** What the expanders could not read offline. */
   readonly unverified: UnverifiedEntry[] = [];
   private readonly byUrn = new Map<string, RecordedResource>();
+  /** Types, URNs and source URIs the records share (see engine/interner.ts). */
+  private readonly strings = new Interner();
 
   constructor(
     mocks: pulumi.runtime.Mocks,
@@ -232,31 +257,33 @@ export class RecordingMonitor extends MockMonitor {
   private recordRegistration(req: any, urn: string, inputsJs: Record<string, unknown>, inputs: Record<string, any>, outputsJs: Record<string, unknown>): RecordedResource {
     const previous = this.byUrn.get(urn);
     if (previous) this.duplicates.push(urn);
+    const strings = this.strings;
     const propertyDependencies: Record<string, string[]> = {};
     req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
-      propertyDependencies[key] = deps.getUrnsList();
+      propertyDependencies[key] = strings.internAll(deps.getUrnsList());
     });
+    const position = req.getType() === ROOT_STACK_TYPE ? null : sourcePositionOf(req);
     const record: RecordedResource = {
-      urn,
-      type: req.getType(),
+      urn: strings.intern(urn),
+      type: strings.intern(req.getType()),
       name: req.getName(),
       custom: req.getCustom(),
-      parent: req.getParent() || null,
+      parent: req.getParent() ? strings.intern(req.getParent()) : null,
       inputs,
       outputs: deserializeShared(outputsJs),
       protect: req.getProtect?.() === true,
       retainOnDelete: req.getRetainondelete?.() === true,
-      dependencies: req.getDependenciesList(),
+      dependencies: strings.internAll(req.getDependenciesList()),
       propertyDependencies,
-      provider: req.getProvider() || null,
+      provider: req.getProvider() ? strings.intern(req.getProvider()) : null,
       providerResource: this.providerOf(req),
       wireInputs: toAnalyzerWire(inputsJs) as Record<string, unknown>,
       wireOutputs: toAnalyzerWire(outputsJs) as Record<string, unknown>,
       options: optionsOf(req),
       remote: req.getRemote?.() === true,
-      version: req.getVersion?.() ?? "",
+      version: strings.intern(req.getVersion?.() ?? ""),
       // The root stack is registered by the language host, not declared by the program.
-      sourcePosition: req.getType() === ROOT_STACK_TYPE ? null : sourcePositionOf(req),
+      sourcePosition: position ? { uri: strings.intern(position.uri), line: position.line } : null,
     };
     this.recorded.push(record);
     this.byUrn.set(record.urn, record);
@@ -303,7 +330,7 @@ export class RecordingMonitor extends MockMonitor {
         providerResource: provider,
         wireInputs: child.object,
         wireOutputs: JSON.parse(JSON.stringify(outputs)),
-        options: { aliases: [], ignoreChanges: [], additionalSecretOutputs: [], customTimeouts: { create: "", update: "", delete: "" } },
+        options: DEFAULT_OPTIONS,
         remote: false,
         version: component.version,
         sourcePosition: component.sourcePosition ?? null,
