@@ -167,6 +167,10 @@ export class RecordingMonitor extends MockMonitor {
   /** What the expanders could not read offline. */
   readonly unverified: UnverifiedEntry[] = [];
   private readonly byUrn = new Map<string, RecordedResource>();
+  /** The description of each explicit provider, shared by the records that use it. */
+  private readonly explicitProviders = new WeakMap<RecordedResource, AnalyzerProvider>();
+  /** Default provider descriptions by package, version and stack (see {@link defaultProvider}). */
+  private readonly defaultProviders = new Map<string, AnalyzerProvider | null>();
   /** Types, URNs and source URIs the records share (see engine/interner.ts). */
   private readonly strings = new Interner();
 
@@ -187,10 +191,28 @@ export class RecordingMonitor extends MockMonitor {
     if (ref) {
       const urn = ref.split("::").slice(0, -1).join("::");
       const p = this.byUrn.get(urn);
-      return p ? { urn: p.urn, type: p.type, name: p.name, properties: p.wireInputs ?? p.inputs } : null;
+      if (!p) return null;
+      let described = this.explicitProviders.get(p);
+      if (!described) {
+        described = { urn: p.urn, type: p.type, name: p.name, properties: p.wireInputs ?? p.inputs };
+        this.explicitProviders.set(p, described);
+      }
+      return described;
     }
     if (!req.getCustom()) return null;
-    return defaultProviderFor(req.getType(), req.getVersion?.() ?? "", settings.getProject(), settings.getStack(), this.config);
+    return this.defaultProvider(req.getType(), req.getVersion?.() ?? "");
+  }
+
+  /**
+   * The engine's default provider for a resource of `type` (see {@link defaultProviderFor}), one shared description
+   * per package, version and stack for all the records that use it.
+   */
+  private defaultProvider(type: string, version: string): AnalyzerProvider | null {
+    const project = settings.getProject();
+    const stack = settings.getStack();
+    const key = `${type.split(":")[0]}\0${version}\0${project}\0${stack}`;
+    if (!this.defaultProviders.has(key)) this.defaultProviders.set(key, defaultProviderFor(type, version, project, stack, this.config));
+    return this.defaultProviders.get(key) ?? null;
   }
 
   /**
@@ -308,7 +330,7 @@ export class RecordingMonitor extends MockMonitor {
     const children = kubeChildren(objects, prefix, component.inputs.skipAwait === true, `${component.type} '${component.name}'`);
     const provider =
       component.providerResource ??
-      (req.getProvider() ? null : defaultProviderFor(component.type, component.version ?? "", settings.getProject(), settings.getStack(), this.config));
+      (req.getProvider() ? null : this.defaultProvider(component.type, component.version ?? ""));
     for (const child of children) {
       const result = await this.mocks.newResource({ type: child.type, name: child.name, inputs: child.object, provider: req.getProvider(), custom: true, id: "" });
       const urn = childUrn(component.urn, child.type, child.name);
