@@ -31,10 +31,36 @@ export type HostMessage =
   | { readonly kind: "done"; readonly run: WireRun }
   | { readonly kind: "error"; readonly message: string };
 
+/**
+ * A resource for IPC: a wire view that is the very object of its SDK view (engine/plain-values.ts: the usual case) is
+ * left out and restored by {@link fromWireRun}, so the channel carries one copy of each.
+ */
+function toWireResource(r: RecordedResource): RecordedResource {
+  if (r.wireInputs !== r.inputs && r.wireOutputs !== r.outputs) return r;
+  const { wireInputs, wireOutputs, ...rest } = r;
+  return {
+    ...rest,
+    ...(wireInputs !== r.inputs ? { wireInputs } : { [SHARED_WIRE_INPUTS]: true }),
+    ...(wireOutputs !== r.outputs ? { wireOutputs } : { [SHARED_WIRE_OUTPUTS]: true }),
+  } as RecordedResource;
+}
+
+/** Marks a resource whose `wireInputs` is its `inputs` (see {@link toWireResource}). */
+const SHARED_WIRE_INPUTS = "sharedWireInputs";
+/** Marks a resource whose `wireOutputs` is its `outputs`. */
+const SHARED_WIRE_OUTPUTS = "sharedWireOutputs";
+
+function fromWireResource(r: RecordedResource): RecordedResource {
+  const marked = r as RecordedResource & { [SHARED_WIRE_INPUTS]?: true; [SHARED_WIRE_OUTPUTS]?: true };
+  if (!marked[SHARED_WIRE_INPUTS] && !marked[SHARED_WIRE_OUTPUTS]) return r;
+  const { [SHARED_WIRE_INPUTS]: sharedInputs, [SHARED_WIRE_OUTPUTS]: sharedOutputs, ...rest } = marked;
+  return { ...rest, ...(sharedInputs ? { wireInputs: rest.inputs } : {}), ...(sharedOutputs ? { wireOutputs: rest.outputs } : {}) };
+}
+
 /** Encode a run for IPC. */
 export function toWireRun(run: RecordedRun): WireRun {
   return {
-    resources: run.resources,
+    resources: run.resources.map(toWireResource),
     unansweredInvokes: [...run.unansweredInvokes],
     expanded: [...run.expanded],
     duplicates: [...run.duplicates],
@@ -44,5 +70,5 @@ export function toWireRun(run: RecordedRun): WireRun {
 
 /** Decode a run received over IPC. */
 export function fromWireRun(run: WireRun): RecordedRun {
-  return { ...run, unansweredInvokes: new Map(run.unansweredInvokes), expanded: new Set(run.expanded) };
+  return { ...run, resources: run.resources.map(fromWireResource), unansweredInvokes: new Map(run.unansweredInvokes), expanded: new Set(run.expanded) };
 }

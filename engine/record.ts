@@ -1,12 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import * as settings from "@pulumi/pulumi/runtime/settings";
-import { deserializeProperties } from "@pulumi/pulumi/runtime/rpc";
+import { serializeProperties } from "@pulumi/pulumi/runtime/rpc";
 import { defaultProviderFor, type AnalyzerProvider } from "./default-providers";
 import { realisticMocks, type StackOutputsLookup } from "./mocks";
 import { ExpansionError, kubeChildren, yamlV2Objects } from "./expanders/kubernetes-yaml";
 import { deferPromiseStackTraces } from "./lazy-promise-stacks";
 import type { UnverifiedEntry } from "./unverified";
+import { Interner } from "./interner";
+import { deserializeShared, serializePlain } from "./plain-values";
 import { toAnalyzerWire } from "./wire";
 
 /** Type of the root stack resource, which the engine leaves out of its children's URNs. */
@@ -96,11 +98,18 @@ function structToJs(struct: { toJavaScript(): Record<string, unknown> } | undefi
 }
 
 /**
- * `deserializeProperties` of a Struct already converted to JavaScript: the SDK's function only calls `toJavaScript()`
- * on its argument and builds new values from the result (it never mutates it), so the converted copy is shared.
+ * What `MockMonitor.registerResource` answers, in the shape the SDK reads (`getUrn`, `getId`, `getObject`,
+ * `getPropertydependenciesMap`, `getResult`, as its own offline fallback in runtime/resource.js builds it): the
+ * state is handed over as the JavaScript value the SDK would get back from the `Struct` (`toJavaScript()`), without
+ * building the protobuf message and converting it back.
  */
-function deserializeJs(js: Record<string, unknown>): Record<string, any> {
-  return deserializeProperties({ toJavaScript: () => js } as unknown as Parameters<typeof deserializeProperties>[0]);
+function mockResponse(urn: string, id: string, state: Record<string, unknown>): unknown {
+  const object = { toJavaScript: () => state };
+  return { getUrn: () => urn, getId: () => id, getObject: () => object, getPropertydependenciesMap: () => undefined, getResult: () => 0 };
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
 }
 
 /** URN of a child, as the engine builds it: the parent's type chain `$`-joined with the child's type. */
@@ -115,15 +124,37 @@ function aliasUrns(req: any): string[] {
   return [...urns, ...((req.getAliasurnsList?.() ?? []) as string[])];
 }
 
+/** The options of a registration that set none of them (most registrations), shared by their records. */
+const DEFAULT_OPTIONS: RecordedOptions = Object.freeze({
+  aliases: Object.freeze([]) as unknown as string[],
+  ignoreChanges: Object.freeze([]) as unknown as string[],
+  additionalSecretOutputs: Object.freeze([]) as unknown as string[],
+  customTimeouts: Object.freeze({ create: "", update: "", delete: "" }),
+});
+
 function optionsOf(req: any): RecordedOptions {
   const timeouts = req.getCustomtimeouts?.();
-  return {
+  const options: RecordedOptions = {
     aliases: aliasUrns(req),
     ignoreChanges: req.getIgnorechangesList?.() ?? [],
     ...(req.getDeletebeforereplacedefined?.() ? { deleteBeforeReplace: req.getDeletebeforereplace() === true } : {}),
     additionalSecretOutputs: req.getAdditionalsecretoutputsList?.() ?? [],
     customTimeouts: { create: timeouts?.getCreate?.() ?? "", update: timeouts?.getUpdate?.() ?? "", delete: timeouts?.getDelete?.() ?? "" },
   };
+  return isDefaultOptions(options) ? DEFAULT_OPTIONS : options;
+}
+
+function isDefaultOptions(o: RecordedOptions): boolean {
+  const t = o.customTimeouts;
+  return (
+    o.aliases.length === 0 &&
+    o.ignoreChanges.length === 0 &&
+    o.additionalSecretOutputs.length === 0 &&
+    o.deleteBeforeReplace === undefined &&
+    t.create === "" &&
+    t.update === "" &&
+    t.delete === ""
+  );
 }
 
 /** A mock monitor that records every registration, with its options, in order. */
@@ -136,6 +167,12 @@ export class RecordingMonitor extends MockMonitor {
   /** What the expanders could not read offline. */
   readonly unverified: UnverifiedEntry[] = [];
   private readonly byUrn = new Map<string, RecordedResource>();
+  /** The description of each explicit provider, shared by the records that use it. */
+  private readonly explicitProviders = new WeakMap<RecordedResource, AnalyzerProvider>();
+  /** Default provider descriptions by package, version and stack (see {@link defaultProvider}). */
+  private readonly defaultProviders = new Map<string, AnalyzerProvider | null>();
+  /** Types, URNs and source URIs the records share (see engine/interner.ts). */
+  private readonly strings = new Interner();
 
   constructor(
     mocks: pulumi.runtime.Mocks,
@@ -154,18 +191,74 @@ export class RecordingMonitor extends MockMonitor {
     if (ref) {
       const urn = ref.split("::").slice(0, -1).join("::");
       const p = this.byUrn.get(urn);
-      return p ? { urn: p.urn, type: p.type, name: p.name, properties: p.wireInputs ?? p.inputs } : null;
+      if (!p) return null;
+      let described = this.explicitProviders.get(p);
+      if (!described) {
+        described = { urn: p.urn, type: p.type, name: p.name, properties: p.wireInputs ?? p.inputs };
+        this.explicitProviders.set(p, described);
+      }
+      return described;
     }
     if (!req.getCustom()) return null;
-    return defaultProviderFor(req.getType(), req.getVersion?.() ?? "", settings.getProject(), settings.getStack(), this.config);
+    return this.defaultProvider(req.getType(), req.getVersion?.() ?? "");
   }
 
+  /**
+   * The engine's default provider for a resource of `type` (see {@link defaultProviderFor}), one shared description
+   * per package, version and stack for all the records that use it.
+   */
+  private defaultProvider(type: string, version: string): AnalyzerProvider | null {
+    const project = settings.getProject();
+    const stack = settings.getStack();
+    const key = `${type.split(":")[0]}\0${version}\0${project}\0${stack}`;
+    if (!this.defaultProviders.has(key)) this.defaultProviders.set(key, defaultProviderFor(type, version, project, stack, this.config));
+    return this.defaultProviders.get(key) ?? null;
+  }
+
+  /**
+   * `MockMonitor.registerResource` (mock `newResource`, URN, serialized state kept for `getResource`, response)
+   * followed by the recording, without a turn of the microtask queue when the mock answers synchronously with plain
+   * data (the SDK's own path awaits every nested value of the state; see engine/plain-values.ts). The request's
+   * `Struct` is converted to JavaScript once for the mock and the record.
+   */
   override async registerResource(req: any, callback: (err: any, resp?: any) => void): Promise<void> {
-    this.listener(req.getType(), req.getName(), false);
+    const type: string = req.getType();
+    const name: string = req.getName();
+    this.listener(type, name, false);
     try {
-      await this.register(req, callback);
+      let err: any;
+      let resp: unknown;
+      let inputsJs: Record<string, unknown> = {};
+      let inputs: Record<string, any> = {};
+      let urn = "";
+      let state: Record<string, unknown> = {};
+      try {
+        inputsJs = structToJs(req.getObject());
+        inputs = deserializeShared(inputsJs);
+        let result = this.mocks.newResource({ type, name, inputs, provider: req.getProvider(), custom: req.getCustom(), id: req.getImportid() });
+        if (isPromiseLike(result)) result = await result;
+        urn = this.engineUrn(req.getParent(), type, name);
+        const plain = serializePlain(result.state);
+        const isRecord = plain !== null && typeof plain === "object" && !Array.isArray(plain);
+        state = (isRecord ? plain : await serializeProperties("", result.state)) as Record<string, unknown>;
+        this.resources.set(urn, { urn, id: result.id ?? null, state });
+        resp = mockResponse(urn, result.id || "", state);
+      } catch (error) {
+        err = error;
+      }
+      if (!err) {
+        const record = this.recordRegistration(req, urn, inputsJs, inputs, state);
+        if (record.remote && YAML_V2_COMPONENTS.has(record.type)) {
+          try {
+            await this.expandYamlV2(record, req);
+          } catch (error) {
+            err = error instanceof ExpansionError ? new Error(`${record.type} '${record.name}': ${error.message}`) : error;
+          }
+        }
+      }
+      callback(err, err ? undefined : resp);
     } finally {
-      this.listener(req.getType(), req.getName(), true);
+      this.listener(type, name, true);
     }
   }
 
@@ -178,58 +271,41 @@ export class RecordingMonitor extends MockMonitor {
     return `urn:pulumi:${settings.getStack()}::${settings.getProject()}::${type}::${name}`;
   }
 
-  private async register(req: any, callback: (err: any, resp?: any) => void): Promise<void> {
-    let outcome: { err: any; resp?: any } = { err: undefined };
-    await super.registerResource(req, (err: any, resp?: any) => {
-      outcome = { err, resp };
-    });
-    const { resp } = outcome;
-    let err = outcome.err;
-    if (!err && resp) {
-      const record = this.recordRegistration(req, resp);
-      if (record.remote && YAML_V2_COMPONENTS.has(record.type)) {
-        try {
-          await this.expandYamlV2(record, req);
-        } catch (error) {
-          err = error instanceof ExpansionError ? new Error(`${record.type} '${record.name}': ${error.message}`) : error;
-        }
-      }
-    }
-    callback(err, err ? undefined : resp);
-  }
-
-  private recordRegistration(req: any, resp: any): RecordedResource {
-    const urn: string = resp.getUrn();
+  /**
+   * The record of a registration: `inputsJs` is the request's `Struct` as JavaScript and `inputs` its deserialized
+   * form, `outputsJs` the serialized state the mock returned. Views that would be deep copies of one another are one
+   * shared value (engine/plain-values.ts).
+   */
+  private recordRegistration(req: any, urn: string, inputsJs: Record<string, unknown>, inputs: Record<string, any>, outputsJs: Record<string, unknown>): RecordedResource {
     const previous = this.byUrn.get(urn);
     if (previous) this.duplicates.push(urn);
+    const strings = this.strings;
     const propertyDependencies: Record<string, string[]> = {};
     req.getPropertydependenciesMap().forEach((deps: any, key: string) => {
-      propertyDependencies[key] = deps.getUrnsList();
+      propertyDependencies[key] = strings.internAll(deps.getUrnsList());
     });
-    // Each Struct is converted to JavaScript once; the SDK's view and the analyzers' wire view are both built from it.
-    const inputsJs = structToJs(req.getObject());
-    const outputsJs = structToJs(resp.getObject());
+    const position = req.getType() === ROOT_STACK_TYPE ? null : sourcePositionOf(req);
     const record: RecordedResource = {
-      urn,
-      type: req.getType(),
+      urn: strings.intern(urn),
+      type: strings.intern(req.getType()),
       name: req.getName(),
       custom: req.getCustom(),
-      parent: req.getParent() || null,
-      inputs: deserializeJs(inputsJs),
-      outputs: deserializeJs(outputsJs),
+      parent: req.getParent() ? strings.intern(req.getParent()) : null,
+      inputs,
+      outputs: deserializeShared(outputsJs),
       protect: req.getProtect?.() === true,
       retainOnDelete: req.getRetainondelete?.() === true,
-      dependencies: req.getDependenciesList(),
+      dependencies: strings.internAll(req.getDependenciesList()),
       propertyDependencies,
-      provider: req.getProvider() || null,
+      provider: req.getProvider() ? strings.intern(req.getProvider()) : null,
       providerResource: this.providerOf(req),
       wireInputs: toAnalyzerWire(inputsJs) as Record<string, unknown>,
       wireOutputs: toAnalyzerWire(outputsJs) as Record<string, unknown>,
       options: optionsOf(req),
       remote: req.getRemote?.() === true,
-      version: req.getVersion?.() ?? "",
+      version: strings.intern(req.getVersion?.() ?? ""),
       // The root stack is registered by the language host, not declared by the program.
-      sourcePosition: req.getType() === ROOT_STACK_TYPE ? null : sourcePositionOf(req),
+      sourcePosition: position ? { uri: strings.intern(position.uri), line: position.line } : null,
     };
     this.recorded.push(record);
     this.byUrn.set(record.urn, record);
@@ -254,7 +330,7 @@ export class RecordingMonitor extends MockMonitor {
     const children = kubeChildren(objects, prefix, component.inputs.skipAwait === true, `${component.type} '${component.name}'`);
     const provider =
       component.providerResource ??
-      (req.getProvider() ? null : defaultProviderFor(component.type, component.version ?? "", settings.getProject(), settings.getStack(), this.config));
+      (req.getProvider() ? null : this.defaultProvider(component.type, component.version ?? ""));
     for (const child of children) {
       const result = await this.mocks.newResource({ type: child.type, name: child.name, inputs: child.object, provider: req.getProvider(), custom: true, id: "" });
       const urn = childUrn(component.urn, child.type, child.name);
@@ -276,7 +352,7 @@ export class RecordingMonitor extends MockMonitor {
         providerResource: provider,
         wireInputs: child.object,
         wireOutputs: JSON.parse(JSON.stringify(outputs)),
-        options: { aliases: [], ignoreChanges: [], additionalSecretOutputs: [], customTimeouts: { create: "", update: "", delete: "" } },
+        options: DEFAULT_OPTIONS,
         remote: false,
         version: component.version,
         sourcePosition: component.sourcePosition ?? null,

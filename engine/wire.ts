@@ -32,23 +32,45 @@ function isInternalKey(key: string): boolean {
  * Turn a property value the SDK serialized (the `RegisterResourceRequest.object` Struct as JavaScript)
  * into what the engine forwards to an analyzer: unknown sentinels and secret envelopes are kept,
  * internal keys are dropped, and resource references become their ID (custom resource with a known ID)
- * or URN, because the engine marshals without `KeepResources`.
+ * or URN, because the engine marshals without `KeepResources`. Objects and arrays the conversion leaves
+ * unchanged are returned as they are (shared with `value`, not copied), so a value without internal keys or
+ * resource references is its own wire form; the result must therefore not be mutated.
  */
 export function toAnalyzerWire(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(toAnalyzerWire);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = toAnalyzerWire(value[i]);
+      if (out) out[i] = v;
+      else if (v !== value[i]) {
+        out = value.slice(0, i);
+        out[i] = v;
+      }
+    }
+    return out ?? value;
+  }
   const map = value as Record<string, unknown>;
   if (map[SIG_KEY] === RESOURCE_REFERENCE_SIG) {
     const id = map.id;
     if (typeof id === "string" && id !== "" && id !== UNKNOWN_STRING) return id;
     return map.urn;
   }
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(map)) {
-    if (isInternalKey(key) || v === undefined) continue;
-    out[key] = toAnalyzerWire(v);
+  const keys = Object.keys(map);
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const v = map[key];
+    const dropped = isInternalKey(key) || v === undefined;
+    const w = dropped ? undefined : toAnalyzerWire(v);
+    if (!out && (dropped || w !== v)) {
+      // First change: copy the members before it, then continue into the copy.
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]] = map[keys[j]];
+    }
+    if (out && !dropped) out[key] = w;
   }
-  return out;
+  return out ?? map;
 }
 
 /** Paths (`a.b[0].c`) of the unknown values in a wire value, in document order. */
