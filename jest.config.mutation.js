@@ -17,8 +17,14 @@ process.env.PROPERTY_SCALE ??= "0.2";
 
 const only = (process.env.MUTATION_TESTS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 
+// Stryker's mutant runs go through scripts/mutation/jest-runner.js (load only the files holding a test the mutant's
+// test-name pattern matches; stop at the first failing test) and scripts/mutation/jest-environment.js (skip the rest
+// of a file after a failure). `MUTATION_RUNNER=jest` runs with jest's own runner and environment (for comparison).
+const plainJest = process.env.MUTATION_RUNNER === "jest";
+
 module.exports = {
   ...base,
+  ...(plainJest ? {} : { runner: `${__dirname}/scripts/mutation/jest-runner.js`, testEnvironment: `${__dirname}/scripts/mutation/jest-environment.js` }),
   roots: ["<rootDir>/test/policy", "<rootDir>/test/property"],
   ...(only.length > 0 ? { testMatch: undefined, testRegex: `/(${only.join("|")})(\\.property)?\\.test\\.ts$` } : {}),
   testPathIgnorePatterns: ["/node_modules/", "/test/property/stack-config\\.property\\.test\\.ts$"],
