@@ -5,9 +5,9 @@
  * checks the pack for false positives, so it is left to `npm test`.
  *
  * `MUTATION_TESTS=eks,preview-unknowns` narrows the run to test files whose base name is one of those
- * (`eks.test.ts`, `eks.property.test.ts`, …). Stryker's jest runner loads every test file for every
- * mutant (it filters by test name only), so a family-by-family run with its own test files is many times
- * faster; the score it gives is a lower bound (tests elsewhere might kill more).
+ * (`eks.test.ts`, `eks.property.test.ts`, …), for a quick local look at one family; `npm run mutation` does not
+ * set it: every group runs with every file here, and the mutation runner (scripts/mutation/jest-runner.js)
+ * loads for each mutant only the files holding a test that covered it.
  */
 const base = require("./jest.config.js");
 
