@@ -9,7 +9,8 @@
  *   file with a failing test (./jest-environment.js skips the rest of that file).
  *
  * Without a pattern (dry run, `npx jest -c jest.config.mutation.js`) it runs every file, as jest does.
- * `MUTATION_RUNNER_LOG=<file>` appends one line per run: files selected / total, milliseconds, failures.
+ * `MUTATION_RUNNER_LOG=<file>` appends one line per run: files selected / total, files run, failure, milliseconds,
+ * start time, and each file run with its milliseconds.
  */
 const { appendFileSync } = require("node:fs");
 const TestRunner = require("jest-runner").default;
@@ -28,8 +29,11 @@ class MutationTestRunner extends TestRunner {
     const selected = select(tests, pattern, state.index);
     state.failed = false;
     let files = 0;
+    /** @type {string[]} */
+    const timed = [];
     const offSuccess = this.on("test-file-success", ([test, result]) => {
       files++;
+      timed.push(`${test.path.split("/").slice(-2).join("/")}:${result.perfStats.end - result.perfStats.start}`);
       record(state.index, test.path, result);
       state.durations.set(test.path, result.perfStats.end - result.perfStats.start);
       if (result.numFailingTests > 0 || result.testExecError) state.failed = true;
@@ -53,7 +57,7 @@ class MutationTestRunner extends TestRunner {
       const log = process.env.MUTATION_RUNNER_LOG;
       if (log) {
         const mutant = process.env.__STRYKER_ACTIVE_MUTANT__ ?? "dry";
-        appendFileSync(log, `${process.pid} mutant=${mutant} selected=${selected.length}/${tests.length} ran=${files} failed=${state.failed} ms=${Date.now() - started}\n`);
+        appendFileSync(log, `${process.pid} mutant=${mutant} selected=${selected.length}/${tests.length} ran=${files} failed=${state.failed} ms=${Date.now() - started} start=${started} files=${timed.join(",")}\n`);
       }
     }
   }

@@ -1,9 +1,5 @@
 import type { StackResource } from "../../../policy-pack/core/rule";
 import { ignoresDesiredSize } from "../../../policy-pack/rules/node/node-011-ignored-desired-size-needs-autoscaler";
-import { judge, stackRun } from "../../infra/fixtures";
-import { packConfigFor } from "../../../infra/policy-config";
-import { parsePlatformConfig } from "../../../infra/config";
-import { loadStackConfig } from "../../infra/stack-config";
 import { resource } from "../../support/rules";
 import { advisory, runCases, type RuleCase } from "./cases";
 
@@ -51,8 +47,23 @@ describe("NODE-011: a node group that leaves desiredSize to an autoscaler has on
   });
 });
 
+/**
+ * The recorded-stack helpers load the Pulumi SDK and the platform program (seconds): imported only by the tests that
+ * record a stack, so a run of the rule cases above alone (a mutant run of `npm run mutation`) does not load them.
+ */
+async function stackTools() {
+  const [{ judge, stackRun }, { packConfigFor }, { parsePlatformConfig }, { loadStackConfig }] = await Promise.all([
+    import("../../infra/fixtures"),
+    import("../../../infra/policy-config"),
+    import("../../../infra/config"),
+    import("../../infra/stack-config"),
+  ]);
+  return { judge, stackRun, packConfigFor, parsePlatformConfig, loadStackConfig };
+}
+
 describe.each(["dev", "prod"] as const)("NODE-011 on the recorded %s stack (ignoreChanges recorded from the registration)", (stack) => {
   test("the node groups ignore desiredSize and the autoscaler's identity is there: no finding", async () => {
+    const { judge, stackRun, packConfigFor, parsePlatformConfig, loadStackConfig } = await stackTools();
     const { resources } = await stackRun(stack);
     const groups = resources.filter((r) => r.type === NG);
     expect(groups.length).toBeGreaterThan(0);
@@ -62,6 +73,7 @@ describe.each(["dev", "prod"] as const)("NODE-011 on the recorded %s stack (igno
   });
 
   test("the same stack without the autoscaler's objects: one finding per node group", async () => {
+    const { judge, stackRun, packConfigFor, parsePlatformConfig, loadStackConfig } = await stackTools();
     const { resources } = await stackRun(stack);
     const isAutoscaler = (r: (typeof resources)[number]) =>
       (r.type === PIA && r.inputs.serviceAccount === "cluster-autoscaler") || (r.type === DEPLOYMENT && r.inputs.metadata?.name === "cluster-autoscaler");

@@ -1,10 +1,11 @@
-import { vpcCniConfiguration } from "../../../components/cluster/addons";
 import { COREDNS_POLICY_NAME, KUBE_DNS, coreDnsPolicySpec } from "../../../policy-pack/baseline/tenancy";
 import { violationsOf } from "../../support/rules";
 import { T, expectViolations, inNs } from "./fixtures";
 
 describe("W5: the VPC CNI enforces NetworkPolicies in strict mode, with CoreDNS's own policy", () => {
-  test("the vpc-cni configuration sets NETWORK_POLICY_ENFORCING_MODE=strict by default (standard mode started new pods default-allow)", () => {
+  test("the vpc-cni configuration sets NETWORK_POLICY_ENFORCING_MODE=strict by default (standard mode started new pods default-allow)", async () => {
+    // components/cluster/addons loads the Pulumi SDK: imported here only, so the rule tests below run without it.
+    const { vpcCniConfiguration } = await import("../../../components/cluster/addons");
     const config = JSON.parse(vpcCniConfiguration(true));
     expect(config.enableNetworkPolicy).toBe("true");
     expect(config.env.NETWORK_POLICY_ENFORCING_MODE).toBe("strict");
