@@ -47,40 +47,5 @@ describe("NODE-011: a node group that leaves desiredSize to an autoscaler has on
   });
 });
 
-/**
- * The recorded-stack helpers load the Pulumi SDK and the platform program (seconds): imported only by the tests that
- * record a stack, so a run of the rule cases above alone (a mutant run of `npm run mutation`) does not load them.
- */
-async function stackTools() {
-  const [{ judge, stackRun }, { packConfigFor }, { parsePlatformConfig }, { loadStackConfig }] = await Promise.all([
-    import("../../infra/fixtures"),
-    import("../../../infra/policy-config"),
-    import("../../../infra/config"),
-    import("../../infra/stack-config"),
-  ]);
-  return { judge, stackRun, packConfigFor, parsePlatformConfig, loadStackConfig };
-}
-
-describe.each(["dev", "prod"] as const)("NODE-011 on the recorded %s stack (ignoreChanges recorded from the registration)", (stack) => {
-  test("the node groups ignore desiredSize and the autoscaler's identity is there: no finding", async () => {
-    const { judge, stackRun, packConfigFor, parsePlatformConfig, loadStackConfig } = await stackTools();
-    const { resources } = await stackRun(stack);
-    const groups = resources.filter((r) => r.type === NG);
-    expect(groups.length).toBeGreaterThan(0);
-    for (const g of groups) expect(g.options?.ignoreChanges).toContain("scalingConfig.desiredSize");
-    const config = packConfigFor(parsePlatformConfig(loadStackConfig(stack)));
-    expect(judge(resources, config).violations.filter((v) => v.rule === "NODE-011")).toEqual([]);
-  });
-
-  test("the same stack without the autoscaler's objects: one finding per node group", async () => {
-    const { judge, stackRun, packConfigFor, parsePlatformConfig, loadStackConfig } = await stackTools();
-    const { resources } = await stackRun(stack);
-    const isAutoscaler = (r: (typeof resources)[number]) =>
-      (r.type === PIA && r.inputs.serviceAccount === "cluster-autoscaler") || (r.type === DEPLOYMENT && r.inputs.metadata?.name === "cluster-autoscaler");
-    const without = resources.filter((r) => !isAutoscaler(r));
-    expect(without.length).toBeLessThan(resources.length);
-    const found = judge(without, packConfigFor(parsePlatformConfig(loadStackConfig(stack)))).violations.filter((v) => v.rule === "NODE-011");
-    expect(found.map((v) => v.urn).sort()).toEqual(resources.filter((r) => r.type === NG).map((r) => r.urn).sort());
-    expect(found.every((v) => v.level === "advisory")).toBe(true);
-  });
-});
+// NODE-011 on the recorded dev and prod stacks: test/infra/node-autoscaler-stacks.test.ts (it records whole platform
+// programs, like the other stack tests, and is left out of the mutation runs).
