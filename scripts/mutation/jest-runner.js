@@ -31,6 +31,8 @@ class MutationTestRunner extends TestRunner {
     let files = 0;
     /** @type {string[]} */
     const timed = [];
+    /** @type {number[]} wall milliseconds of each file run in a bailing run (perfStats leave out jest's set-up). */
+    const walls = [];
     const offSuccess = this.on("test-file-success", ([test, result]) => {
       files++;
       timed.push(`${test.path.split("/").slice(-2).join("/")}:${result.perfStats.end - result.perfStats.start}`);
@@ -48,7 +50,9 @@ class MutationTestRunner extends TestRunner {
       else {
         for (const test of fastestFirst(selected, state.durations)) {
           if (state.failed) break;
+          const t0 = Date.now();
           await super.runTests([test], watcher, options);
+          walls.push(Date.now() - t0);
         }
       }
     } finally {
@@ -57,7 +61,7 @@ class MutationTestRunner extends TestRunner {
       const log = process.env.MUTATION_RUNNER_LOG;
       if (log) {
         const mutant = process.env.__STRYKER_ACTIVE_MUTANT__ ?? "dry";
-        appendFileSync(log, `${process.pid} mutant=${mutant} selected=${selected.length}/${tests.length} ran=${files} failed=${state.failed} ms=${Date.now() - started} start=${started} files=${timed.join(",")}\n`);
+        appendFileSync(log, `${process.pid} mutant=${mutant} selected=${selected.length}/${tests.length} ran=${files} failed=${state.failed} ms=${Date.now() - started} start=${started} files=${timed.join(",")} walls=${walls.join(",")}\n`);
       }
     }
   }
