@@ -2,8 +2,10 @@
  * Branch cases found by mutation testing (Stryker, group `ordering`) for ORD-003: which ServiceLinkedRole of the
  * stack a key policy's service-linked role principal is (service, custom suffix `RoleName_<suffix>`), which
  * resources are judged (Key and KeyPolicy), role ARNs that only look like service-linked roles, and preview
- * unknowns (advisory "cannot verify", never a silent pass).
+ * unknowns (advisory "cannot verify", never a silent pass); and the creation order the ordering rules read
+ * (CreationOrder: absent dependency fields, what counts as a recorded graph, siblings, cycles).
  */
+import { CreationOrder } from "../../../policy-pack/core/creation-order";
 import type { StackResource } from "../../../policy-pack/core/rule";
 import { serviceLinkedRoleOf } from "../../../policy-pack/rules/ordering/ord-003-service-linked-role-before-key-policy";
 import { resource, violationsOf } from "../../support/rules";
@@ -85,5 +87,47 @@ describe("ORD-003: what is judged", () => {
     const ebs = slr("as-ebs", { customSuffix: "ebs" });
     const unknownRole = previewed(slr("later", { awsServiceName: sdkProxy.unknownStringValue }));
     expect(violationsOf("ORD-003", [unknownRole, ebs, keyAfter(named, ebs)])).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// CreationOrder (core/creation-order.ts)
+// ---------------------------------------------------------------------------------------------------------
+
+describe("CreationOrder: what counts as a recorded graph", () => {
+  const bare = (name: string, extra: Partial<StackResource> = {}): StackResource => ({ type: "aws:s3/bucket:Bucket", name, urn: `urn:${name}`, props: {}, ...extra });
+
+  it("reads resources the engine sent without dependency fields", () => {
+    const order = new CreationOrder([bare("a"), bare("b")]);
+    expect(order.recorded).toBe(false);
+    expect(order.isBefore("urn:a", "urn:b")).toBe(false);
+  });
+
+  it("counts property dependencies and parents as a graph, empty lists not", () => {
+    expect(new CreationOrder([bare("a"), bare("b", { propertyDependencies: { bucket: ["urn:a"] } })]).recorded).toBe(true);
+    expect(new CreationOrder([bare("a"), bare("b", { propertyDependencies: { bucket: [] } })]).recorded).toBe(false);
+    expect(new CreationOrder([bare("a"), bare("b", { parent: "urn:a" })]).recorded).toBe(true);
+    expect(new CreationOrder([bare("a"), bare("b", { parent: "" })]).recorded).toBe(false);
+    const order = new CreationOrder([bare("a"), bare("b", { propertyDependencies: { bucket: ["urn:a"] } })]);
+    expect(order.isBefore("urn:a", "urn:b")).toBe(true);
+  });
+
+  it("does not order siblings under one component parent", () => {
+    const comp = bare("comp", { type: "hardened-cluster:x:Comp" });
+    const c1 = bare("c1", { parent: comp.urn });
+    const c2 = bare("c2", { parent: comp.urn });
+    const order = new CreationOrder([comp, c1, c2]);
+    expect(order.isBefore(comp.urn, c2.urn)).toBe(true);
+    expect(order.isBefore(c1.urn, c2.urn)).toBe(false);
+    expect(order.isBefore(c2.urn, c1.urn)).toBe(false);
+  });
+
+  it("terminates on a cycle and never puts a resource before itself", () => {
+    const a = bare("a", { dependencies: ["urn:b"] });
+    const b = bare("b", { dependencies: ["urn:a"] });
+    const order = new CreationOrder([a, b]);
+    expect(order.isBefore("urn:a", "urn:b")).toBe(true);
+    expect(order.isBefore("urn:a", "urn:a")).toBe(false);
+    expect([...order.ancestors("urn:a")]).toEqual(["urn:b"]);
   });
 });
