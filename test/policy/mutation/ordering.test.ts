@@ -95,7 +95,8 @@ describe("ORD-003: what is judged", () => {
 // ---------------------------------------------------------------------------------------------------------
 
 describe("CreationOrder: what counts as a recorded graph", () => {
-  const bare = (name: string, extra: Partial<StackResource> = {}): StackResource => ({ type: "aws:s3/bucket:Bucket", name, urn: `urn:${name}`, props: {}, ...extra });
+  // The typings require dependencies; CreationOrder reads them optionally (a resource may arrive without them).
+  const bare = (name: string, extra: Partial<StackResource> = {}): StackResource => ({ type: "aws:s3/bucket:Bucket", name, urn: `urn:${name}`, props: {}, ...extra }) as StackResource;
 
   it("reads resources the engine sent without dependency fields", () => {
     const order = new CreationOrder([bare("a"), bare("b")]);
