@@ -9,6 +9,7 @@ import { LABELS } from "../../policy-pack/baseline/labels";
 import { parseTenantSecretsOption, secretNamesOutsideTenantError } from "./validate";
 import { SECRET_PROVIDER_CLASS_NAME, tenantSecretPrefix } from "./names";
 import type { TenantSecretsOptionInput } from "./config";
+import { secretObjectsYaml } from "./objects";
 
 /** Pulumi type token of the component. */
 export const TENANT_SECRET_PROVIDERS_TYPE = "hardened-cluster:secrets:TenantSecretProviders";
@@ -29,10 +30,7 @@ export interface TenantSecretProvidersArgs {
   readonly provider?: k8s.Provider;
 }
 
-/** The SecretProviderClass `parameters.objects` text (YAML; each value JSON-quoted). */
-export function secretObjectsYaml(names: readonly string[]): string {
-  return names.map((n) => `- objectName: ${JSON.stringify(n)}\n  objectType: "secretsmanager"\n`).join("");
-}
+export { secretObjectsYaml };
 
 /**
  * One tenant's secret mounts: per namespace a ServiceAccount (no automounted API token; the Pod Identity and CSI

@@ -6,7 +6,9 @@
 import { LABELS } from "../../../policy-pack/baseline/labels";
 import type { StackResource } from "../../../policy-pack/core/rule";
 import { parseSecretObjects } from "../../../policy-pack/rules/secrets/objects";
-import { readerSecretsPolicy, readerTrustPolicy, secretObjectsYaml, type TenantSecretsScope } from "../../../components/secrets";
+// The Pulumi-free modules of components/secrets (its index loads the Pulumi SDK, seconds per mutant run).
+import { secretObjectsYaml } from "../../../components/secrets/objects";
+import { readerSecretsPolicy, readerTrustPolicy, type TenantSecretsScope } from "../../../components/secrets/policies";
 import { resource, violationsOf } from "../../support/rules";
 import { sdkProxy } from "../../support/unknowns";
 import { tenantNs } from "../k8s/fixtures";
