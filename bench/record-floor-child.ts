@@ -6,44 +6,19 @@
  * program), and print `{ ms, cpuMs, resources, heapBytes }` as JSON. Module loading happens before the clock
  * starts, so every mode times registration only; the heap is measured while the run's result is still held.
  */
-import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
-import * as settings from "@pulumi/pulumi/runtime/settings";
 import { deferPromiseStackTraces } from "../engine/lazy-promise-stacks";
 import { recordRun } from "../engine/record";
-import { podObjects } from "./pods";
+import { registerPods, registerPodsUnderBareMocks } from "./bare-pods";
 import { FLOOR_MODES, type FloorMeasurement } from "./record-floor-modes";
 import { collectGarbage, cpuMs, msSince } from "./timing";
 
-/** Register the namespace and the pods of {@link podObjects} with the SDK's resource classes. */
-function program(count: number): void {
-  const [namespace, ...pods] = podObjects(count);
-  new k8s.core.v1.Namespace(namespace.name, namespace.inputs);
-  for (const pod of pods) new k8s.core.v1.Pod(pod.name, pod.inputs);
-}
-
 async function bare(count: number, lazy: boolean): Promise<unknown[]> {
   if (lazy) deferPromiseStackTraces();
-  const registered: unknown[] = [];
-  pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        registered.push(args.inputs);
-        return { id: `${args.name}-id`, state: args.inputs };
-      },
-      call: (args) => args.inputs,
-    },
-    "pack-cost",
-    "bench",
-    true,
-  );
-  program(count);
-  await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-  return registered;
+  return registerPodsUnderBareMocks(count);
 }
 
 async function engine(count: number): Promise<unknown[]> {
-  const run = await recordRun(() => program(count), { project: "pack-cost", stack: "bench", config: { "aws:region": "eu-west-1" } });
+  const run = await recordRun(() => registerPods(count), { project: "pack-cost", stack: "bench", config: { "aws:region": "eu-west-1" } });
   return run.resources;
 }
 
