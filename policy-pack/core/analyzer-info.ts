@@ -56,18 +56,11 @@ function varint(value: number): number[] {
 /** One length-delimited field: tag, length, bytes. */
 function lengthDelimited(field: number, ...parts: Uint8Array[]): Uint8Array {
   const length = parts.reduce((n, p) => n + p.length, 0);
-  const prefix = [...varint((field << 3) | LENGTH_DELIMITED), ...varint(length)];
-  const out = new Uint8Array(prefix.length + length);
-  out.set(prefix, 0);
-  let at = prefix.length;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes([Uint8Array.from([...varint((field << 3) | LENGTH_DELIMITED), ...varint(length)]), ...parts]);
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
+/** The parts one after the other (an encoded message followed by encoded fields of it). */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -132,7 +125,7 @@ export function analyzerInfo(
           policyInfo.setConfigschema(schema);
         }
       });
-      encoded = concat(parts);
+      encoded = concatBytes(parts);
       return encoded;
     } finally {
       this.setPoliciesList(infos);

@@ -31,7 +31,7 @@ import type {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { analyzerInfo, type AnalyzerInfoSdk } from "./analyzer-info";
+import { analyzerInfo, concatBytes, type AnalyzerInfoSdk } from "./analyzer-info";
 import { evaluateResourceRule, evaluateStackRule, policyDescription, reporter, resourceUnderTest, stackViewOf, typeMismatchReason } from "./policies";
 import { knownOrProxy, unknownTest, type UnknownSentinels } from "./known-props";
 import type { PackConfig } from "./config";
@@ -257,11 +257,7 @@ export function dispatchingHandlers(sdkHandlers: AnalyzerHandlers, pack: ServedP
         message.serializeBinary = function (this: AnalyzeResponseMessage) {
           this.setNotApplicableList([]);
           try {
-            const head = encode.call(this);
-            const bytes = new Uint8Array(head.length + tail.length);
-            bytes.set(head, 0);
-            bytes.set(tail, head.length);
-            return bytes;
+            return concatBytes([encode.call(this), tail]);
           } finally {
             this.setNotApplicableList(run.notApplicable);
           }
